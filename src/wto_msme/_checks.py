@@ -1,0 +1,237 @@
+"""
+Integrity checks that every loaded dataset must pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ._dates import PartialDate
+from ._model import Category, Dataset, Note, Provenance, Subcategory
+from ._text import fold
+
+__all__ = ["LIFE_START", "Problem", "check"]
+
+LIFE_START = PartialDate(2017, 1, 1)
+"""The earliest date a record about the group may carry: the 2017 dialogue began then."""
+
+Problem = tuple[str, str, str]
+"""A problem as (collection, location, what is wrong)."""
+
+_SUBCATEGORY_OF = {
+    Subcategory.CROSS_BORDER_PAYMENTS: Category.FINANCING,
+    Subcategory.STANDARDS_TO_DIGITALIZE_TRADE: Category.DIGITAL,
+}
+
+_COLLECTIONS = (
+    "members",
+    "coordinators",
+    "recommendations",
+    "presentations",
+    "news",
+    "publications",
+    "declarations",
+    "documents",
+    "wto_members",
+    "claims",
+    "sponsors",
+    "sources",
+)
+
+
+def check(ds: Dataset) -> list[Problem]:
+    """
+    Return every integrity problem of *ds*, in a stable order; an empty list if none.
+    """
+    problems: list[Problem] = []
+    for name in _COLLECTIONS:
+        problems.extend(_unique_ids(name, getattr(ds, name)))
+    problems.extend(_references(ds))
+    problems.extend(_coordinators(ds))
+    problems.extend(_annexes(ds))
+    problems.extend(_dates(ds))
+    problems.extend(_names(ds))
+    problems.extend(_joinings(ds))
+    problems.extend(_provenance(ds))
+    return problems
+
+
+def _unique_ids(name: str, records: Iterable[Any]) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for i, r in enumerate(records):
+        if not r.id.strip():
+            yield (name, f"{name}[{i}].id", "an identifier may not be blank")
+        if r.id in seen:
+            yield (name, f"{name}[{i}].id", f"duplicate identifier {r.id!r} (first at {name}[{seen[r.id]}])")
+        else:
+            seen[r.id] = i
+
+
+def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat list of reference checks
+    members = {m.id for m in ds.members}
+    wto = {m.id for m in ds.wto_members}
+    documents = {d.id for d in ds.documents}
+    for i, m in enumerate(ds.members):
+        if m.id not in wto:
+            yield ("members", f"members[{i}].id", f"{m.id!r} is not a WTO Member in wto_members")
+    for i, t in enumerate(ds.coordinators):
+        if t.member not in members:
+            yield ("coordinators", f"coordinators[{i}].member", f"unknown member {t.member!r}")
+    for i, r in enumerate(ds.recommendations):
+        if r.document not in documents:
+            yield ("recommendations", f"recommendations[{i}].document", f"unknown document {r.document!r}")
+    for i, d in enumerate(ds.declarations):
+        if len(d.signatories) != len(d.signatory_members):
+            yield (
+                "declarations",
+                f"declarations[{i}].signatory_members",
+                f"{len(d.signatory_members)} members for {len(d.signatories)} signatories",
+            )
+        for j, signatory in enumerate(d.signatory_members):
+            if signatory not in members:
+                yield ("declarations", f"declarations[{i}].signatory_members[{j}]", f"unknown member {signatory!r}")
+    for i, s in enumerate(ds.sponsors):
+        if s.member not in wto:
+            yield ("sponsors", f"sponsors[{i}].member", f"unknown WTO Member {s.member!r}")
+    for j, leader in enumerate(ds.initiative.dialogue_leaders):
+        if leader not in members:
+            yield ("initiative", f"initiative.dialogue_leaders[{j}]", f"unknown member {leader!r}")
+    if ds.initiative.establishing_document not in documents:
+        doc = ds.initiative.establishing_document
+        yield ("initiative", "initiative.establishing_document", f"unknown document {doc!r}")
+
+
+def _coordinators(ds: Dataset) -> Iterator[Problem]:
+    terms = ds.coordinators
+    for i, t in enumerate(terms):
+        if t.start is not None and t.end is not None and t.end.last_day < t.start.first_day:
+            yield ("coordinators", f"coordinators[{i}].end", f"the term ends ({t.end}) before it starts ({t.start})")
+    for i in range(1, len(terms)):
+        before, after = terms[i - 1], terms[i]
+        if before.end is None:
+            yield ("coordinators", f"coordinators[{i - 1}].end", "only the last term may be ongoing")
+            continue
+        if after.start is None:
+            yield ("coordinators", f"coordinators[{i}].start", "only the first term may have an unknown start")
+            continue
+        if after.start.first_day < before.end.first_day:
+            yield (
+                "coordinators",
+                f"coordinators[{i}].start",
+                f"the term starts ({after.start}) before the previous one ends ({before.end}):"
+                " terms must be in order and may not overlap",
+            )
+
+
+def _annexes(ds: Dataset) -> Iterator[Problem]:
+    for i, p in enumerate(ds.presentations):
+        for j, a in enumerate(p.annexes):
+            if not 1 <= a <= 6:
+                yield ("presentations", f"presentations[{i}].annexes[{j}]", f"annex {a} is not 1 to 6")
+        if list(p.annexes) != sorted(set(p.annexes)):
+            yield ("presentations", f"presentations[{i}].annexes", "annexes must be ascending and unique")
+        if p.subcategory is not None and _SUBCATEGORY_OF[p.subcategory] is not p.category:
+            yield (
+                "presentations",
+                f"presentations[{i}].subcategory",
+                f"{p.subcategory.value!r} belongs under {_SUBCATEGORY_OF[p.subcategory].value!r},"
+                f" not {p.category.value!r}",
+            )
+    seen: dict[int, int] = {}
+    for i, r in enumerate(ds.recommendations):
+        if not 1 <= r.annex <= 6:
+            yield ("recommendations", f"recommendations[{i}].annex", f"annex {r.annex} is not 1 to 6")
+        elif r.annex in seen:
+            yield ("recommendations", f"recommendations[{i}].annex", f"annex {r.annex} appears twice")
+        seen.setdefault(r.annex, i)
+
+
+def _dated(ds: Dataset) -> Iterator[tuple[str, str, PartialDate | None]]:
+    for i, p in enumerate(ds.presentations):
+        yield ("presentations", f"presentations[{i}].date", p.date)
+    for i, n in enumerate(ds.news):
+        yield ("news", f"news[{i}].date", n.date)
+    for i, t in enumerate(ds.coordinators):
+        yield ("coordinators", f"coordinators[{i}].start", t.start)
+        yield ("coordinators", f"coordinators[{i}].end", t.end)
+    for i, m in enumerate(ds.members):
+        for f in ("on", "not_before", "not_after"):
+            yield ("members", f"members[{i}].joined.{f}", getattr(m.joined, f))
+    for i, c in enumerate(ds.claims):
+        yield ("claims", f"claims[{i}].as_of", c.as_of)
+    for i, s in enumerate(ds.sponsors):
+        yield ("sponsors", f"sponsors[{i}].endorsed", s.endorsed)
+    for i, d in enumerate(ds.declarations):
+        yield ("declarations", f"declarations[{i}].circulated", d.circulated)
+    for i, doc in enumerate(ds.documents):
+        yield ("documents", f"documents[{i}].date", doc.date)
+    yield ("initiative", "initiative.dialogue_started", ds.initiative.dialogue_started)
+    yield ("initiative", "initiative.established", ds.initiative.established)
+    yield ("initiative", "initiative.participation_as_of", ds.initiative.participation_as_of)
+
+
+def _dates(ds: Dataset) -> Iterator[Problem]:
+    end = ds.current_to
+    for collection, location, d in _dated(ds):
+        if d is None:
+            continue
+        if d.last_day < LIFE_START.first_day or d.first_day > end.last_day:
+            yield (
+                collection,
+                location,
+                f"{d} is outside the initiative's life ({LIFE_START} to {end}, the data's current_to)",
+            )
+
+
+def _names(ds: Dataset) -> Iterator[Problem]:
+    owner: dict[str, str] = {}
+    for i, m in enumerate(ds.members):
+        for j, name in enumerate((m.name, *m.aliases)):
+            key = fold(name)
+            where = f"members[{i}].name" if j == 0 else f"members[{i}].aliases[{j - 1}]"
+            if not key:
+                yield ("members", where, "a name may not be blank")
+            elif key in owner and owner[key] != m.id:
+                yield ("members", where, f"{name!r} also names member {owner[key]!r}")
+            else:
+                owner[key] = m.id
+
+
+def _joinings(ds: Dataset) -> Iterator[Problem]:
+    for i, m in enumerate(ds.members):
+        j = m.joined
+        if j.on is not None and (j.not_before is not None or j.not_after is not None):
+            yield ("members", f"members[{i}].joined", "give either a date (on) or bounds, not both")
+        if j.not_before is not None and j.not_after is not None and j.not_after < j.not_before:
+            yield ("members", f"members[{i}].joined.not_after", f"{j.not_after} is before not_before {j.not_before}")
+
+
+def _provenance(ds: Dataset) -> Iterator[Problem]:
+    known = {s.id for s in ds.sources}
+    records: list[tuple[str, str, Any]] = [("initiative", "initiative", ds.initiative)]
+    for name in _COLLECTIONS:
+        if name == "sources":
+            continue
+        records.extend((name, f"{name}[{i}]", r) for i, r in enumerate(getattr(ds, name)))
+    for collection, where, record in records:
+        prov: Provenance = record.provenance
+        if prov.source not in known:
+            yield (collection, f"{where}.provenance.source", f"unknown source {prov.source!r}")
+        for k, e in enumerate(prov.evidence):
+            if e not in known:
+                yield (collection, f"{where}.provenance.evidence[{k}]", f"unknown source {e!r}")
+        for n, note in enumerate(prov.notes):
+            yield from _note(collection, f"{where}.provenance.notes[{n}]", note, record, known)
+
+
+def _note(collection: str, where: str, note: Note, record: Any, known: set[str]) -> Iterator[Problem]:
+    for k, e in enumerate(note.evidence):
+        if e not in known:
+            yield (collection, f"{where}.evidence[{k}]", f"unknown source {e!r}")
+    if note.field is not None:
+        top = note.field.split(".")[0].split("[")[0]
+        if top not in attrs.fields_dict(type(record)):
+            yield (collection, f"{where}.field", f"{type(record).__name__} has no field {top!r}")

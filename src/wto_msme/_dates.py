@@ -1,0 +1,263 @@
+"""
+Dates known to the year, the month or the day, and the parsing of user dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import re
+
+import attrs
+
+__all__ = ["DateLike", "PartialDate", "Precision", "parse_when"]
+
+
+class Precision(enum.Enum):
+    """
+    How precisely a :class:`PartialDate` is known.
+    """
+
+    YEAR = "year"
+    """Only the year is known."""
+
+    MONTH = "month"
+    """The year and the month are known."""
+
+    DAY = "day"
+    """The exact day is known."""
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _check_month(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and not 1 <= value <= 12:
+        msg = f"month must be 1 to 12, not {value!r}"
+        raise ValueError(msg)
+
+
+def _check_day(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if inst.month is None:
+        msg = "a day needs a month"
+        raise ValueError(msg)
+    last = calendar.monthrange(inst.year, inst.month)[1]
+    if not 1 <= value <= last:
+        msg = f"day must be 1 to {last} in {inst.year:04d}-{inst.month:02d}, not {value!r}"
+        raise ValueError(msg)
+
+
+def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if not 1 <= value <= 9999:
+        msg = f"year must be 1 to 9999, not {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """
+    A calendar date known to the year, the month or the day.
+
+    The sources often give less than a full date: a coordinator served "through April
+    2023", a news item is dated "3 July" and its year is known only from elsewhere.
+    A ``PartialDate`` stores exactly what is known and never invents precision.
+
+    It stands for a period: ``PartialDate(2023, 4)`` is every day of April 2023, from
+    :attr:`first_day` to :attr:`last_day`. Partial dates are totally ordered by their
+    first day, then by their last day, so a period sorts after the shorter periods
+    it begins with::
+
+        >>> [str(d) for d in sorted([PartialDate(2023), PartialDate(2023, 1), PartialDate(2023, 1, 1)])]
+        ['2023-01-01', '2023-01', '2023']
+
+    Its string form is ISO 8601 (``"2023"``, ``"2023-04"``, ``"2023-04-26"``), which is
+    also how the bundled data stores it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    """The year."""
+
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    """The month (1 to 12), or ``None`` if only the year is known."""
+
+    day: int | None = attrs.field(default=None, validator=_check_day)
+    """The day of the month, or ``None`` if it is not known."""
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        """
+        Read ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"``.
+
+        Args:
+            text: The ISO 8601 form of a year, a month or a day.
+
+        Returns:
+            The partial date it names.
+
+        Raises:
+            ValueError: If *text* is not of one of those forms, or names no real date.
+
+        >>> PartialDate.from_iso("2023-04")
+        PartialDate(year=2023, month=4, day=None)
+        """
+        m = _ISO.fullmatch(text) if isinstance(text, str) else None
+        if m is None:
+            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            raise ValueError(msg)
+        year, month, day = m.groups()
+        return cls(
+            int(year),
+            None if month is None else int(month),
+            None if day is None else int(day),
+        )
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> PartialDate:
+        """
+        Make a day-precise partial date from a :class:`datetime.date`.
+
+        A :class:`datetime.datetime` gives its calendar day; the time is dropped.
+        """
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        """How precisely this date is known."""
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The first day of the period this date stands for."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The last day of the period this date stands for."""
+        if self.day is not None:
+            return self.first_day
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def contains(self, day: datetime.date) -> bool:
+        """
+        Tell whether *day* falls within the period this date stands for.
+
+        >>> PartialDate(2023, 4).contains(datetime.date(2023, 4, 26))
+        True
+        """
+        return self.first_day <= day <= self.last_day
+
+    def _key(self) -> tuple[datetime.date, datetime.date]:
+        return (self.first_day, self.last_day)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+DateLike = datetime.date | str | PartialDate
+"""
+What the query helpers accept as a date: a :class:`datetime.date` or
+:class:`datetime.datetime`, a :class:`PartialDate`, or a string that
+python-dateutil reads ("2023-03", "March 2023", "13 Mar 2023").
+"""
+
+# Two defaults that differ in every field: a field that differs between the two parses
+# of the same text was not given by it.
+_DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2004, 2, 2))
+
+
+def parse_when(value: DateLike) -> PartialDate:
+    """
+    Turn a user's date into a :class:`PartialDate` of the precision the user gave.
+
+    Args:
+        value: A :class:`datetime.date` or :class:`datetime.datetime` (a day), a
+            :class:`PartialDate` (returned as it is), or a string. ISO forms
+            (``"2022"``, ``"2022-03"``, ``"2022-03-13"``) are read directly; any other
+            string is read by python-dateutil (``"March 2023"``, ``"13 Mar 2023"``),
+            keeping only the parts it names: ``"March 2023"`` is the whole month.
+
+    Returns:
+        The date, a month or a year.
+
+    Raises:
+        ValueError: If the string names no year, or cannot be read as a date.
+        TypeError: If *value* is of another type.
+
+    >>> parse_when("March 2023")
+    PartialDate(year=2023, month=3, day=None)
+    >>> parse_when(datetime.date(2023, 3, 13))
+    PartialDate(year=2023, month=3, day=13)
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, datetime.date):  # datetime.datetime is a date too
+        return PartialDate.from_date(value)
+    if not isinstance(value, str):
+        msg = f"expected a date, a datetime or a date string, got {type(value).__name__}"
+        raise TypeError(msg)
+    text = value.strip()
+    if _ISO.fullmatch(text):
+        try:
+            return PartialDate.from_iso(text)
+        except ValueError as e:
+            msg = f"cannot read {value!r} as a date: {e}"
+            raise ValueError(msg) from None
+    return _parse_free(value, text)
+
+
+def _parse_free(value: str, text: str) -> PartialDate:
+    from dateutil import parser  # imported only when a free-form string is given
+
+    try:
+        a, b = (parser.parse(text, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError) as e:
+        msg = f"cannot read {value!r} as a date"
+        raise ValueError(msg) from e
+    if a.year != b.year:
+        msg = f"cannot read {value!r} as a date: it names no year"
+        raise ValueError(msg)
+    if a.month != b.month:
+        if a.day == b.day:
+            msg = f"cannot read {value!r} as a date: it names a day but no month"
+            raise ValueError(msg)
+        return PartialDate(a.year)
+    if a.day != b.day:
+        return PartialDate(a.year, a.month)
+    return PartialDate(a.year, a.month, a.day)

@@ -1,0 +1,55 @@
+"""
+The exceptions that wto_msme raises.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DataError", "MemberNotFoundError", "RecordNotFoundError"]
+
+
+class DataError(ValueError):
+    """
+    A dataset is invalid.
+
+    A file is missing or malformed, a value has the wrong type, or the records
+    contradict each other. The message names the file, the location of each bad value (such as
+    ``presentations[12].date``) and what was expected. Nothing is loaded when it is
+    raised.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, file: str, problems: tuple[str, ...]) -> None:
+        self.file = file
+        """The file (or directory) that holds the bad data."""
+        self.problems = problems
+        """One line per problem: the location, then what is wrong there."""
+        if len(problems) == 1:
+            message = f"{file}: {problems[0]}"
+        else:
+            lines = "\n".join(f"  {p}" for p in problems)
+            message = f"{file}: {len(problems)} problems:\n{lines}"
+        super().__init__(message)
+
+
+class RecordNotFoundError(LookupError):
+    """
+    No record matches what was asked for.
+
+    Its message lists the closest candidates, where there are any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        self.candidates = candidates
+        """The closest names or identifiers, best first."""
+        super().__init__(message)
+
+
+class MemberNotFoundError(RecordNotFoundError):
+    """
+    No participating Member has the name, alias or code asked for.
+
+    .. versionadded:: 0.1.0
+    """

@@ -1,0 +1,1 @@
+"""The wto_msme test suite."""

@@ -1,0 +1,320 @@
+"""Tests for wto_msme._data: the bundled data and the loader."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import attrs
+import pytest
+
+import wto_msme
+from wto_msme import Category, DataError, NoteKind, PartialDate
+
+from .conftest import DATA_DIR, SOURCES
+
+#: The size of every collection of the bundled data, pinned in this one place.
+COUNTS = {
+    "members": 71,
+    "coordinators": 3,
+    "recommendations": 6,
+    "presentations": 48,
+    "news": 19,
+    "publications": 12,
+    "declarations": 1,
+    "documents": 14,
+    "wto_members": 166,
+    "claims": 12,
+    "sponsors": 3,
+}
+
+
+class TestBundled:
+    def test_counts(self, ds):
+        """Every collection holds the pinned number of records."""
+
+        assert COUNTS == {name: len(getattr(ds, name)) for name in COUNTS}
+
+    def test_load_is_cached(self, ds):
+        """Repeated calls return the very same object."""
+
+        assert wto_msme.load() is ds
+
+    def test_fast_path_equals_the_strict_converter(self, ds):
+        """The bundled data's fast path and the cattrs converter give equal datasets."""
+
+        assert ds == wto_msme.load(DATA_DIR)
+
+    def test_data_version_constant_matches_the_data(self, ds):
+        """DATA_VERSION says which data is bundled."""
+
+        assert wto_msme.DATA_VERSION == ds.version
+
+    def test_first_presentation(self, ds):
+        """The list of presentations opens with the ITC's Global Trade Helpdesk update."""
+
+        p = ds.presentations[0]
+
+        assert ("ITC", PartialDate(2021, 9, 24), Category.IMPLEMENTATION) == (p.institution, p.date, p.category)
+
+    def test_every_record_says_where_it_came_from(self, ds):
+        """Every record's provenance names a known source."""
+
+        known = {s.id for s in ds.sources}
+        for name in COUNTS:
+            for record in getattr(ds, name):
+                assert record.provenance.source in known
+
+    def test_eu_has_no_iso_code(self, ds):
+        """The European Union is a Member without an ISO 3166-1 code; every other has one."""
+
+        eu = [m for m in ds.members if m.kind is wto_msme.MemberKind.EUROPEAN_UNION]
+
+        assert ["European Union"] == [m.name for m in eu]
+        assert (None, None) == (eu[0].iso_alpha2, eu[0].iso_alpha3)
+        assert all(m.iso_alpha3 for m in ds.members if m is not eu[0])
+
+    def test_members_count_as_the_wto_counts(self, ds):
+        """The 71 listed participants and the EU's 27 member states make the page's 98."""
+
+        eu_states = [w for w in ds.wto_members if w.eu_member_state]
+
+        assert ds.initiative.participants_claimed == len(ds.members) + len(eu_states) == 98
+
+    def test_coordinators(self, ds):
+        """Casanueva, Cancela and Wilson, with their terms as precise as the sources give them."""
+
+        assert [
+            ("Héctor Casanueva", "chl", None, "2018-01"),
+            ("José-Luis Cancela", "ury", "2018-02", "2023-04"),
+            ("Matthew Wilson", "brb", "2023-04-26", None),
+        ] == [(t.name, t.member, t.start and str(t.start), t.end and str(t.end)) for t in ds.coordinators]
+
+    def test_un_cefact_date_is_corrected_with_a_note(self, ds):
+        """The UN/CEFACT presentation was given on 18 February 2021, not 2022 as the source says."""
+
+        (p,) = [p for p in ds.presentations if p.institution == "UN/CEFACT"]
+        (note,) = [n for n in p.provenance.notes if n.kind is NoteKind.CORRECTION]
+
+        assert PartialDate(2021, 2, 18) == p.date
+        assert ("date", "18 February 2022") == (note.field, note.original)
+        assert note.evidence
+
+    def test_news_years_are_marked(self, ds):
+        """Only the Digital Champions item states its year; every other is completed."""
+
+        stated = [n.stated_date for n in ds.news if n.year_basis is wto_msme.YearBasis.STATED]
+
+        assert ["25 June 2021"] == stated
+
+    def test_package_has_six_annexes(self, ds):
+        """The December 2020 package has annexes 1 to 6, each with its official title."""
+
+        assert [1, 2, 3, 4, 5, 6] == [r.annex for r in ds.recommendations]
+        assert ds.recommendations[1].title == "Declaration on access to information"
+
+    def test_declaration_signatories(self, ds):
+        """The MC12 declaration has 64 signatories, each resolved to a participant."""
+
+        (d,) = ds.declarations
+        members = {m.id for m in ds.members}
+
+        assert 64 == len(d.signatories) == len(d.signatory_members)
+        assert set(d.signatory_members) <= members
+        assert "Turkey" in d.signatories
+
+    def test_garbled_membership_table_repairs_are_noted(self, ds):
+        """The four repairs of the flattened membership table are each recorded."""
+
+        repaired = {m.name for m in ds.members if any(n.kind is NoteKind.REPAIR for n in m.provenance.notes)}
+
+        assert {"Mongolia", "Saint Kitts and Nevis", "Peru", "Hong Kong, China"} == repaired
+
+
+def _bookmarks_removed(text: str) -> str:
+    text = re.sub(r"\[bookmark: [^\]]*\]", "", text)
+    return " ".join(text.split())
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="the seed documents are not beside this checkout")
+class TestVerbatim:
+    """Stored text appears verbatim in its source document, up to white space."""
+
+    @pytest.fixture(scope="class")
+    @staticmethod
+    def seeds():
+        return {
+            "seed-000": _bookmarks_removed((SOURCES / "000_189f35ba634d18cb.txt").read_text("utf-8")),
+            "seed-003": _bookmarks_removed((SOURCES / "003_d4ddf25d379dc365.txt").read_text("utf-8")),
+        }
+
+    @staticmethod
+    def _cleaned(record, field):
+        return any(n.kind is NoteKind.CLEANUP and n.field == field for n in record.provenance.notes)
+
+    @pytest.mark.parametrize(
+        ("collection", "fields"),
+        [
+            ("presentations", ("title", "institution", "summary")),
+            ("news", ("headline", "summary")),
+            ("publications", ("publisher", "title", "summary")),
+            ("recommendations", ("title", "short_title", "summary")),
+            ("members", ("name",)),
+        ],
+    )
+    def test_texts(self, ds, seeds, collection, fields):
+        """Every title, name and summary is in its seed, unless a note explains the change."""
+
+        for record in getattr(ds, collection):
+            source = seeds.get(record.provenance.source, seeds["seed-000"])
+            for field in fields:
+                if self._cleaned(record, field) or any(n.kind is NoteKind.REPAIR for n in record.provenance.notes):
+                    continue
+                text = " ".join(getattr(record, field).split())
+
+                assert text in source, f"{record.id}.{field}"
+
+    def test_declaration(self, ds, seeds):
+        """The declaration's signatories and paragraphs are in the initiative page."""
+
+        (d,) = ds.declarations
+        cleaned = {n.field for n in d.provenance.notes if n.kind is NoteKind.CLEANUP}
+        for name in d.signatories:
+            assert name in seeds["seed-000"]
+        for i, p in enumerate(d.paragraphs):
+            if f"paragraphs[{i}].text" in cleaned:
+                continue
+            assert " ".join(p.text.split()) in seeds["seed-000"], p.number
+
+    def test_initiative(self, ds, seeds):
+        """The initiative's scope, aims and status are in the initiative page."""
+
+        ini = ds.initiative
+        for text in (*ini.scope, *ini.looking_ahead, *ini.description, ini.status, ini.origin):
+            assert " ".join(text.split()) in seeds["seed-000"]
+
+
+# --- Loading a user's copy -----------------------------------------------------------
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """A writable copy of the bundled data."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def _edit(directory, filename, change):
+    path = directory / filename
+    data = json.loads(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+class TestLoadPath:
+    def test_copy_loads_equal(self, copy, ds):
+        """A copy of the bundled data loads as an equal, separate dataset."""
+
+        loaded = wto_msme.load(copy)
+
+        assert loaded == ds
+        assert loaded is not ds
+        assert wto_msme.load() is ds
+
+    def test_corrected_copy(self, copy):
+        """A user's correction shows in the loaded dataset."""
+
+        _edit(copy, "presentations.json", lambda d: d[0].update(title="Corrected"))
+
+        assert wto_msme.load(copy).presentations[0].title == "Corrected"
+
+    @pytest.mark.parametrize(
+        ("filename", "change", "location", "fragment"),
+        [
+            ("presentations.json", lambda d: d[12].pop("title"), "presentations[12].title", "required field missing"),
+            ("presentations.json", lambda d: d[12].update(date=20210504), "presentations[12].date", "expected a date"),
+            ("presentations.json", lambda d: d[12].update(date="2021-02-30"), "presentations[12].date", "day must be"),
+            ("presentations.json", lambda d: d[12].update(extra=1), "presentations[12]", "unknown field(s) extra"),
+            ("presentations.json", lambda d: d[12].update(annexes=[9]), "presentations[12].annexes[0]", "not 1 to 6"),
+            (
+                "presentations.json",
+                lambda d: d[3].update(category="Misc"),
+                "presentations[3].category",
+                "not a valid Category",
+            ),
+            ("presentations.json", lambda d: d[4].update(id=d[0]["id"]), "presentations[4].id", "duplicate identifier"),
+            (
+                "presentations.json",
+                lambda d: d[4].update(date="2030-01-01"),
+                "presentations[4].date",
+                "outside the initiative's life",
+            ),
+            ("members.json", lambda d: d[0].update(aliases="Afghan"), "members[0].aliases", "expected a list"),
+            (
+                "coordinators.json",
+                lambda d: d[1].update(member="xyz"),
+                "coordinators[1].member",
+                "unknown member 'xyz'",
+            ),
+            ("coordinators.json", lambda d: d[2].update(start="2019-01"), "coordinators[2].start", "may not overlap"),
+            (
+                "news.json",
+                lambda d: d[0]["provenance"].update(source="nowhere"),
+                "news[0].provenance.source",
+                "unknown source",
+            ),
+        ],
+    )
+    def test_malformed_data_raises_data_error_naming_the_location(self, copy, filename, change, location, fragment):
+        """Each kind of bad value raises DataError naming the file, the location and the problem."""
+
+        _edit(copy, filename, change)
+
+        with pytest.raises(DataError) as info:
+            wto_msme.load(copy)
+
+        message = str(info.value)
+        assert filename in message
+        assert f"{location}: " in message
+        assert fragment in message
+        assert isinstance(info.value, ValueError)
+
+    def test_not_json(self, copy):
+        """A file that is not JSON is named with the line and column of the error."""
+
+        (copy / "news.json").write_text("{oops", "utf-8")
+
+        with pytest.raises(DataError, match=r"news\.json: line 1, column 2: not valid JSON"):
+            wto_msme.load(copy)
+
+    def test_missing_file(self, copy):
+        """A directory without one of the files says which one."""
+
+        (copy / "sources.json").unlink()
+
+        with pytest.raises(DataError, match=r"sources\.json: required file missing"):
+            wto_msme.load(copy)
+
+    def test_not_a_directory(self, copy):
+        """A file is not a dataset directory."""
+
+        with pytest.raises(DataError, match="expected a directory"):
+            wto_msme.load(copy / "news.json")
+
+    def test_nonexistent_path(self, tmp_path):
+        """A path that does not exist raises FileNotFoundError."""
+
+        with pytest.raises(FileNotFoundError):
+            wto_msme.load(tmp_path / "nowhere")
+
+    def test_failed_load_leaves_the_bundled_data_alone(self, copy, ds):
+        """A failed load changes nothing that load() returns."""
+
+        _edit(copy, "presentations.json", lambda d: d[0].pop("title"))
+        with pytest.raises(DataError):
+            wto_msme.load(copy)
+
+        assert wto_msme.load() is ds
+        assert attrs.evolve(ds) == ds

@@ -1,0 +1,81 @@
+"""Tests for wto_msme._model."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wto_msme
+from wto_msme import _model
+
+MODEL_CLASSES = [getattr(_model, n) for n in _model.__all__ if attrs.has(getattr(_model, n))]
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_instances_are_frozen(cls):
+    """Assigning any field of any record raises."""
+
+    @given(st.from_type(cls))
+    def check(record):
+        for field in attrs.fields(cls):
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(record, field.name, None)
+
+    check()
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_every_field_is_documented(cls):
+    """Every model class and each of its fields has a docstring in the source."""
+
+    import inspect
+
+    source = inspect.getsource(cls)
+
+    assert cls.__doc__
+    for field in attrs.fields(cls):
+        declaration = source.split(f"    {field.name}:", 1)[1]
+        assert declaration.split("\n", 2)[1].strip().startswith('"""'), field.name
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_collections_are_tuples(cls):
+    """No field holds a list: collections are tuples, so records stay hashable."""
+
+    @given(st.from_type(cls))
+    def check(record):
+        hash(record)
+        for field in attrs.fields(cls):
+            assert not isinstance(getattr(record, field.name), list)
+
+    check()
+
+
+def test_dataset_repr_is_short(ds):
+    """A dataset's repr gives counts, not the whole data."""
+
+    text = repr(ds)
+
+    assert text.startswith("Dataset(version=")
+    assert "presentations=48" in text
+    assert len(text) < 400
+
+
+def test_enums_keep_the_source_order():
+    """The categories come in the order the list of presentations gives them."""
+
+    assert [
+        "Implementation of the December 2020 Package",
+        "Innovation",
+        "Intellectual Property Tools",
+        "Low-value shipments",
+        "MSME Provisions in Regional Trade Agreements (RTAs)",
+        "MSME Financing",
+        "Sustainability",
+        "Trade Facilitation",
+        "Cyber-Readiness",
+        "Digital",
+        "Other Topics",
+    ] == [c.value for c in wto_msme.Category]
