@@ -36,7 +36,7 @@ def test_star_import():
     """`from wto_msme import *` gives exactly __all__."""
 
     namespace: dict[str, object] = {}
-    exec("from wto_msme import *", namespace)  # noqa: S102 - the statement under test
+    exec("from wto_msme import *", namespace)
 
     assert set(wto_msme.__all__) == set(namespace) - {"__builtins__"}
 
@@ -63,9 +63,7 @@ def test_readme_examples_run():
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - runs this interpreter on the package
-        [sys.executable, "-m", "wto_msme", *args], capture_output=True, text=True, check=False
-    )
+    return subprocess.run([sys.executable, "-m", "wto_msme", *args], capture_output=True, text=True, check=False)
 
 
 def test_command_line_overview():

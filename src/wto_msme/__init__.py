@@ -47,12 +47,13 @@ __version__ = "0.1.0"
 """The version of the library."""
 
 __all__ = [
+    "DATA_VERSION",
+    "MAX_FILE_BYTES",
     "Category",
     "ClaimSubject",
     "Confidence",
     "CoordinatorTerm",
     "CountClaim",
-    "DATA_VERSION",
     "DataError",
     "Dataset",
     "DateLike",
@@ -61,7 +62,6 @@ __all__ = [
     "Document",
     "Initiative",
     "Joining",
-    "MAX_FILE_BYTES",
     "Member",
     "MemberKind",
     "MemberNotFoundError",
