@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import pathlib
 import re
 import shutil
+import subprocess
+import sys
+import zipfile
 
 import attrs
 import pytest
 
 import wto_msme
 from wto_msme import Category, DataError, NoteKind, PartialDate
+from wto_msme._checks import check
 
 from .conftest import DATA_DIR, SOURCES
 
@@ -45,6 +51,11 @@ class TestBundled:
         """The bundled data's fast path and the cattrs converter give equal datasets."""
 
         assert ds == wto_msme.load(DATA_DIR)
+
+    def test_bundled_data_passes_the_integrity_checks(self, ds):
+        """The bundled data has no integrity problem, which is why load() need not check it at each start."""
+
+        assert [] == check(ds)
 
     def test_data_version_constant_matches_the_data(self, ds):
         """DATA_VERSION says which data is bundled."""
@@ -318,3 +329,43 @@ class TestLoadPath:
 
         assert wto_msme.load() is ds
         assert attrs.evolve(ds) == ds
+
+
+# --- A cold start --------------------------------------------------------------------------
+
+
+def _python(code: str, *path: pathlib.Path) -> str:
+    """Run *code* in a fresh interpreter that finds *path* first; return what it prints."""
+    package_root = pathlib.Path(wto_msme.__file__).resolve().parents[1]
+    search = [*map(str, path), str(package_root), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in search if p)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    assert 0 == done.returncode, done.stderr
+    return done.stdout
+
+
+class TestColdStart:
+    def test_import_and_load_leave_heavy_dependencies_alone(self):
+        """`import wto_msme` and `load()` import neither cattrs, dateutil, hypothesis nor pandas."""
+
+        code = (
+            "import sys, wto_msme; wto_msme.load()\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'cattrs', 'dateutil', 'hypothesis', 'pandas'}))"
+        )
+
+        assert "[]" == _python(code).strip()
+
+    def test_bundled_data_loads_from_a_zip_archive(self, tmp_path):
+        """Imported from a zip archive, the package still loads its bundled data, equal to the files'."""
+
+        package = pathlib.Path(wto_msme.__file__).resolve().parent
+        archive = tmp_path / "wto_msme.zip"
+        with zipfile.ZipFile(archive, "w") as z:
+            for file in sorted(package.rglob("*")):
+                if file.is_file() and "__pycache__" not in file.parts:
+                    z.write(file, file.relative_to(package.parent).as_posix())
+        code = f"import wto_msme\nprint(wto_msme.__file__)\nprint(wto_msme.load() == wto_msme.load({str(DATA_DIR)!r}))"
+
+        where, equal = _python(code, archive).split()
+
+        assert (str(archive), "True") == (where[: len(str(archive))], equal)

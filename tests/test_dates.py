@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wto_msme import PartialDate, Precision, parse_when
@@ -30,6 +31,20 @@ class TestPartialDate:
         d = PartialDate(2024, 2)
 
         assert (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29)) == (d.first_day, d.last_day)
+
+    @given(st.integers(1, 9999), st.integers(1, 12))
+    @example(1900, 2)
+    @example(2000, 2)
+    @example(2100, 2)
+    def test_month_lengths_are_the_calendars(self, year, month):
+        """Every month has the length the calendar module gives it, century leap rules included."""
+
+        last = calendar.monthrange(year, month)[1]
+
+        assert last == PartialDate(year, month).last_day.day
+        assert last == PartialDate(year, month, last).day
+        with pytest.raises(ValueError, match="day must be"):
+            PartialDate(year, month, last + 1)
 
     @pytest.mark.parametrize(
         ("args", "message"),

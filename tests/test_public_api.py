@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import pathlib
 import subprocess
 import sys
@@ -19,11 +20,28 @@ ON_DEMAND = {"strategies"}
 
 
 def test_all_is_the_public_namespace():
-    """Every public name is in __all__ and vice versa."""
+    """Every public name is in __all__ and vice versa, those imported on first use included."""
 
-    public = sorted(n for n in vars(wto_msme) if not n.startswith("_") and n not in ON_DEMAND)
+    public = sorted(n for n in dir(wto_msme) if not n.startswith("_") and n not in ON_DEMAND)
 
     assert sorted(set(wto_msme.__all__) - {"__version__"}) == public
+
+
+def test_names_imported_on_first_use_are_those_of_their_modules():
+    """Each name that `import wto_msme` leaves to its first use is public and resolves to its module's object."""
+
+    lazy = wto_msme._ON_FIRST_USE
+
+    assert set(lazy) <= set(wto_msme.__all__)
+    for name, module in lazy.items():
+        assert getattr(importlib.import_module(f"wto_msme.{module}"), name) is getattr(wto_msme, name)
+
+
+def test_unknown_attribute_raises_attribute_error():
+    """A name the package does not have raises AttributeError naming it."""
+
+    with pytest.raises(AttributeError, match="'no_such_name'"):
+        _ = wto_msme.no_such_name
 
 
 def test_all_is_sorted():

@@ -42,6 +42,12 @@ _COLLECTIONS = (
 )
 
 
+def _q(value: object) -> str:
+    """Quote a value for a message, shortened if it is very long."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def check(ds: Dataset) -> list[Problem]:
     """
     Return every integrity problem of *ds*, in a stable order; an empty list if none.
@@ -65,7 +71,7 @@ def _unique_ids(name: str, records: Iterable[Any]) -> Iterator[Problem]:
         if not r.id.strip():
             yield (name, f"{name}[{i}].id", "an identifier may not be blank")
         if r.id in seen:
-            yield (name, f"{name}[{i}].id", f"duplicate identifier {r.id!r} (first at {name}[{seen[r.id]}])")
+            yield (name, f"{name}[{i}].id", f"duplicate identifier {_q(r.id)} (first at {name}[{seen[r.id]}])")
         else:
             seen[r.id] = i
 
@@ -76,13 +82,13 @@ def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat l
     documents = {d.id for d in ds.documents}
     for i, m in enumerate(ds.members):
         if m.id not in wto:
-            yield ("members", f"members[{i}].id", f"{m.id!r} is not a WTO Member in wto_members")
+            yield ("members", f"members[{i}].id", f"{_q(m.id)} is not a WTO Member in wto_members")
     for i, t in enumerate(ds.coordinators):
         if t.member not in members:
-            yield ("coordinators", f"coordinators[{i}].member", f"unknown member {t.member!r}")
+            yield ("coordinators", f"coordinators[{i}].member", f"unknown member {_q(t.member)}")
     for i, r in enumerate(ds.recommendations):
         if r.document not in documents:
-            yield ("recommendations", f"recommendations[{i}].document", f"unknown document {r.document!r}")
+            yield ("recommendations", f"recommendations[{i}].document", f"unknown document {_q(r.document)}")
     for i, d in enumerate(ds.declarations):
         if len(d.signatories) != len(d.signatory_members):
             yield (
@@ -92,16 +98,16 @@ def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat l
             )
         for j, signatory in enumerate(d.signatory_members):
             if signatory not in members:
-                yield ("declarations", f"declarations[{i}].signatory_members[{j}]", f"unknown member {signatory!r}")
+                yield ("declarations", f"declarations[{i}].signatory_members[{j}]", f"unknown member {_q(signatory)}")
     for i, s in enumerate(ds.sponsors):
         if s.member not in wto:
-            yield ("sponsors", f"sponsors[{i}].member", f"unknown WTO Member {s.member!r}")
+            yield ("sponsors", f"sponsors[{i}].member", f"unknown WTO Member {_q(s.member)}")
     for j, leader in enumerate(ds.initiative.dialogue_leaders):
         if leader not in members:
-            yield ("initiative", f"initiative.dialogue_leaders[{j}]", f"unknown member {leader!r}")
+            yield ("initiative", f"initiative.dialogue_leaders[{j}]", f"unknown member {_q(leader)}")
     if ds.initiative.establishing_document not in documents:
         doc = ds.initiative.establishing_document
-        yield ("initiative", "initiative.establishing_document", f"unknown document {doc!r}")
+        yield ("initiative", "initiative.establishing_document", f"unknown document {_q(doc)}")
 
 
 def _coordinators(ds: Dataset) -> Iterator[Problem]:
@@ -130,7 +136,7 @@ def _annexes(ds: Dataset) -> Iterator[Problem]:
     for i, p in enumerate(ds.presentations):
         for j, a in enumerate(p.annexes):
             if not 1 <= a <= 6:
-                yield ("presentations", f"presentations[{i}].annexes[{j}]", f"annex {a} is not 1 to 6")
+                yield ("presentations", f"presentations[{i}].annexes[{j}]", f"annex {_q(a)} is not 1 to 6")
         if list(p.annexes) != sorted(set(p.annexes)):
             yield ("presentations", f"presentations[{i}].annexes", "annexes must be ascending and unique")
         if p.subcategory is not None and _SUBCATEGORY_OF[p.subcategory] is not p.category:
@@ -143,7 +149,7 @@ def _annexes(ds: Dataset) -> Iterator[Problem]:
     seen: dict[int, int] = {}
     for i, r in enumerate(ds.recommendations):
         if not 1 <= r.annex <= 6:
-            yield ("recommendations", f"recommendations[{i}].annex", f"annex {r.annex} is not 1 to 6")
+            yield ("recommendations", f"recommendations[{i}].annex", f"annex {_q(r.annex)} is not 1 to 6")
         elif r.annex in seen:
             yield ("recommendations", f"recommendations[{i}].annex", f"annex {r.annex} appears twice")
         seen.setdefault(r.annex, i)
@@ -195,7 +201,7 @@ def _names(ds: Dataset) -> Iterator[Problem]:
             if not key:
                 yield ("members", where, "a name may not be blank")
             elif key in owner and owner[key] != m.id:
-                yield ("members", where, f"{name!r} also names member {owner[key]!r}")
+                yield ("members", where, f"{_q(name)} also names member {_q(owner[key])}")
             else:
                 owner[key] = m.id
 
@@ -205,7 +211,7 @@ def _joinings(ds: Dataset) -> Iterator[Problem]:
         j = m.joined
         if j.on is not None and (j.not_before is not None or j.not_after is not None):
             yield ("members", f"members[{i}].joined", "give either a date (on) or bounds, not both")
-        if j.not_before is not None and j.not_after is not None and j.not_after < j.not_before:
+        if j.not_before is not None and j.not_after is not None and j.not_after.last_day < j.not_before.first_day:
             yield ("members", f"members[{i}].joined.not_after", f"{j.not_after} is before not_before {j.not_before}")
 
 
@@ -219,10 +225,10 @@ def _provenance(ds: Dataset) -> Iterator[Problem]:
     for collection, where, record in records:
         prov: Provenance = record.provenance
         if prov.source not in known:
-            yield (collection, f"{where}.provenance.source", f"unknown source {prov.source!r}")
+            yield (collection, f"{where}.provenance.source", f"unknown source {_q(prov.source)}")
         for k, e in enumerate(prov.evidence):
             if e not in known:
-                yield (collection, f"{where}.provenance.evidence[{k}]", f"unknown source {e!r}")
+                yield (collection, f"{where}.provenance.evidence[{k}]", f"unknown source {_q(e)}")
         for n, note in enumerate(prov.notes):
             yield from _note(collection, f"{where}.provenance.notes[{n}]", note, record, known)
 
@@ -230,8 +236,8 @@ def _provenance(ds: Dataset) -> Iterator[Problem]:
 def _note(collection: str, where: str, note: Note, record: Any, known: set[str]) -> Iterator[Problem]:
     for k, e in enumerate(note.evidence):
         if e not in known:
-            yield (collection, f"{where}.evidence[{k}]", f"unknown source {e!r}")
+            yield (collection, f"{where}.evidence[{k}]", f"unknown source {_q(e)}")
     if note.field is not None:
         top = note.field.split(".")[0].split("[")[0]
         if top not in attrs.fields_dict(type(record)):
-            yield (collection, f"{where}.field", f"{type(record).__name__} has no field {top!r}")
+            yield (collection, f"{where}.field", f"{type(record).__name__} has no field {_q(top)}")

@@ -7,14 +7,17 @@ takes a faster path (see ``_data``).
 
 from __future__ import annotations
 
+import enum
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._dates import PartialDate
+from ._json import MAX_PROBLEMS
 
 __all__ = ["make_converter", "problems_of"]
 
@@ -30,6 +33,9 @@ def _strict(kind: type, name: str) -> Any:
     return structure
 
 
+_LONGEST = 500
+
+
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -40,6 +46,23 @@ def _structure_date(value: object, _: type) -> PartialDate:
         msg = f"expected a date as a string YYYY, YYYY-MM or YYYY-MM-DD, got {_short(value)}"
         raise TypeError(msg)
     return PartialDate.from_iso(value)
+
+
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _structure_enum(value: object, type_: type[enum.Enum]) -> enum.Enum:
+    try:
+        return type_(value)
+    except (ValueError, TypeError):  # TypeError: an unhashable value, such as a list
+        known = ", ".join(repr(m.value) for m in type_)
+        msg = f"{_short(value)} is not a valid {type_.__name__}: expected one of {known}"
+        raise ValueError(msg) from None
+
+
+def _is_record(t: Any) -> bool:
+    return attrs.has(t) and t is not PartialDate
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -64,15 +87,46 @@ def make_converter() -> JsonConverter:
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook_func(_is_enum, _structure_enum)
+
+    def record_factory(t: Any) -> Any:
+        inner = conv.gen_structure_attrs_fromdict(t)
+
+        def structure(value: object, type_: Any) -> Any:
+            # Without this, a list or a string in place of a record reads as
+            # "'list' object has no attribute 'keys'".
+            if not isinstance(value, dict):
+                msg = f"expected an object {{...}}, got {type(value).__name__} {_short(value)}"
+                raise TypeError(msg)
+            return inner(value, type_)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_record, record_factory)
 
     def tuple_factory(t: Any) -> Any:
-        inner = homogenous_tuple_structure_factory(t, conv)
+        item_type = get_args(t)[0]
+        item = conv.get_structure_hook(item_type)
 
         def structure(value: object, type_: Any) -> Any:
             if not isinstance(value, list):
                 msg = f"expected a list, got {type(value).__name__} {_short(value)}"
                 raise TypeError(msg)
-            return inner(value, type_)
+            items, errors = [], []
+            for i, v in enumerate(value):
+                try:
+                    items.append(item(v, item_type))
+                except Exception as e:  # collected and reported, as cattrs does
+                    e.__traceback__ = None  # a file may hold millions of bad items: keep no frames
+                    note = IterableValidationNote(f"@ index {i}", i, item_type)
+                    e.__notes__ = [*getattr(e, "__notes__", ()), note]  # type: ignore[attr-defined]  # 3.11+ name
+                    errors.append(e)
+                    if len(errors) == MAX_PROBLEMS and i + 1 < len(value):
+                        errors.append(_Stopped(i + 1, len(value)))
+                        break
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(items)
 
         return structure
 
@@ -80,26 +134,43 @@ def make_converter() -> JsonConverter:
     return conv
 
 
+class _Stopped(Exception):  # noqa: N818 - not an error of its own: where checking stopped
+    """A list had so many bad items that checking it stopped."""
+
+    def __init__(self, checked: int, total: int) -> None:
+        super().__init__(f"stopped after {MAX_PROBLEMS} bad items: items {checked} to {total - 1} were not checked")
+
+
 def problems_of(error: Exception, root: str) -> tuple[str, ...]:
     """
     Describe a structuring error as ``location: what was wrong`` lines.
 
-    *root* names the top of the structured value, such as ``"presentations"``.
+    *root* names the top of the structured value, such as ``"presentations"``. At most
+    :data:`MAX_PROBLEMS` lines are listed, then a line says how many more there are.
     """
-    if isinstance(error, cattrs.BaseValidationError):
-        lines = cattrs.transform_error(error, path=root, format_exception=_format)
-        return tuple(_relocate(line) for line in lines)
-    return (f"{root}: {error}",)
+    if not isinstance(error, cattrs.BaseValidationError):
+        return (f"{root}: {error}",)
+    lines = [_relocate(line) for line in cattrs.transform_error(error, path=root, format_exception=_format)]
+    if len(lines) > MAX_PROBLEMS + 1:
+        lines[MAX_PROBLEMS:] = [f"{root}: {len(lines) - MAX_PROBLEMS} more problems not listed"]
+    return tuple(lines)
 
 
 def _format(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
+    if isinstance(exc, _Stopped):
+        return str(exc)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(exc.extra_fields))
-        return f"unknown field(s) {keys} (the known fields are those of {exc.cl.__name__})"
+        extra = sorted(exc.extra_fields)
+        keys = ", ".join(k if len(k) <= 40 else k[:37] + "..." for k in extra[:10])
+        more = f" and {len(extra) - 10} more" if len(extra) > 10 else ""
+        return f"unknown field(s) {keys}{more} (the known fields are those of {exc.cl.__name__})"
     name = getattr(type_, "__name__", None) or str(type_)
-    return f"invalid value for {name}: {exc}"
+    text = str(exc)
+    if len(text) > _LONGEST:  # a message quoting a very long value
+        text = text[: _LONGEST - 3] + "..."
+    return f"invalid value for {name}: {text}"
 
 
 def _relocate(line: str) -> str:

@@ -1,5 +1,10 @@
 """
 Loading datasets: the bundled one (read once, cached) and a user's copy from a directory.
+
+The bundled files are read with a plain ``open`` beside this module: importing
+``importlib.resources`` costs more than reading and structuring the whole dataset.
+Where the package is not a directory on disk (imported from a zip archive), the
+files are read through ``importlib.resources`` instead.
 """
 
 from __future__ import annotations
@@ -7,12 +12,10 @@ from __future__ import annotations
 import json
 import os
 import threading
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._checks import Problem, check
 from ._dates import PartialDate
 from ._model import (
     CoordinatorTerm,
@@ -31,6 +34,9 @@ from ._model import (
     WtoMember,
 )
 from .exceptions import DataError
+
+if TYPE_CHECKING:
+    from ._checks import Problem
 
 __all__ = ["DATA_VERSION", "LAYOUT", "MAX_FILE_BYTES", "load"]
 
@@ -76,7 +82,9 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
             data. ``None`` for the bundled dataset.
 
     Returns:
-        The dataset, checked for integrity.
+        The dataset. A directory's dataset is checked for integrity on every load.
+        The bundled one is not checked again at each start: the test suite checks
+        it before every release, and it cannot change once installed.
 
     Raises:
         DataError: If a file is missing, too large, not JSON, or holds a value of the
@@ -107,25 +115,35 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 def _load_bundled() -> Dataset:
     from ._fast import structurer
 
-    root = resources.files("wto_msme") / "data"
     parts: dict[str, Any] = {}
     for filename, (key, type_) in LAYOUT.items():
-        raw = json.loads((root / filename).read_bytes())
+        raw = json.loads(_read_bundled(filename))
         parts[key] = raw if type_ is None else structurer(type_)(raw)
     meta = parts.pop("dataset")
-    ds = Dataset(version=meta["version"], current_to=PartialDate.from_iso(meta["current_to"]), **parts)
-    _raise_for(check(ds), "the bundled data")
-    return ds
+    # Not checked here: tests/test_data.py proves the bundled data passes check().
+    return Dataset(version=meta["version"], current_to=PartialDate.from_iso(meta["current_to"]), **parts)
+
+
+def _read_bundled(filename: str) -> bytes:
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "data", filename), "rb") as f:
+            return f.read()
+    except OSError:  # not a directory on disk: a zip archive, or another loader
+        from importlib import resources
+
+        return (resources.files("wto_msme") / "data" / filename).read_bytes()
 
 
 @attrs.frozen
 class _Meta:
     version: str
-    current_to: str
+    current_to: PartialDate
 
 
 def _load_directory(directory: str) -> Dataset:
+    from ._checks import check
     from ._convert import make_converter, problems_of
+    from ._json import read_json
 
     if not os.path.isdir(directory):
         if os.path.exists(directory):
@@ -133,13 +151,21 @@ def _load_directory(directory: str) -> Dataset:
         raise FileNotFoundError(directory)
     missing = [f for f in LAYOUT if not os.path.isfile(os.path.join(directory, f))]
     if missing:
-        raise DataError(directory, tuple(f"{f}: required file missing" for f in missing))
+        raise DataError(
+            directory,
+            tuple(
+                f"{f}: expected a file, found a directory"
+                if os.path.isdir(os.path.join(directory, f))
+                else f"{f}: required file missing"
+                for f in missing
+            ),
+        )
 
     conv = make_converter()
     parts: dict[str, Any] = {}
     for filename, (key, type_) in LAYOUT.items():
         file = os.path.join(directory, filename)
-        raw = _read_json(file)
+        raw = read_json(file, key, MAX_FILE_BYTES)
         target = _Meta if type_ is None else type_
         try:
             value = conv.structure(raw, target)
@@ -147,37 +173,16 @@ def _load_directory(directory: str) -> Dataset:
             raise DataError(file, problems_of(e, key)) from None
         parts[key] = value
     meta: _Meta = parts.pop("dataset")
-    try:
-        current_to = PartialDate.from_iso(meta.current_to)
-    except ValueError as e:
-        raise DataError(os.path.join(directory, "dataset.json"), (f"dataset.current_to: {e}",)) from None
-    ds = Dataset(version=meta.version, current_to=current_to, **parts)
+    ds = Dataset(version=meta.version, current_to=meta.current_to, **parts)
     _raise_for(check(ds), directory)
     return ds
-
-
-def _read_json(file: str) -> Any:
-    with open(file, "rb") as f:
-        data = f.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise DataError(file, (f"the file is larger than the limit of {MAX_FILE_BYTES} bytes",))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise DataError(file, (f"byte {e.start}: not valid UTF-8",)) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise DataError(file, (f"line {e.lineno}, column {e.colno}: not valid JSON: {e.msg}",)) from None
-    except RecursionError:
-        raise DataError(file, ("the JSON is nested too deeply",)) from None
 
 
 def _raise_for(problems: list[Problem], where: str) -> None:
     if not problems:
         return
     files = {LAYOUT_FILE[c] for c, _, _ in problems}
-    if len(files) == 1 and where != "the bundled data":
+    if len(files) == 1:
         raise DataError(os.path.join(where, files.pop()), tuple(f"{loc}: {msg}" for _, loc, msg in problems))
     raise DataError(where, tuple(f"{LAYOUT_FILE[c]}: {loc}: {msg}" for c, loc, msg in problems))
 

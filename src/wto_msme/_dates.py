@@ -4,7 +4,6 @@ Dates known to the year, the month or the day, and the parsing of user dates.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 import re
@@ -29,7 +28,16 @@ class Precision(enum.Enum):
     """The exact day is known."""
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # What calendar.monthrange(year, month)[1] gives, without importing calendar.
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def _check_month(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -44,7 +52,7 @@ def _check_day(inst: PartialDate, attribute: attrs.Attribute[int | None], value:
     if inst.month is None:
         msg = "a day needs a month"
         raise ValueError(msg)
-    last = calendar.monthrange(inst.year, inst.month)[1]
+    last = _days_in_month(inst.year, inst.month)
     if not 1 <= value <= last:
         msg = f"day must be 1 to {last} in {inst.year:04d}-{inst.month:02d}, not {value!r}"
         raise ValueError(msg)
@@ -146,7 +154,7 @@ class PartialDate:
             return self.first_day
         if self.month is None:
             return datetime.date(self.year, 12, 31)
-        return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return datetime.date(self.year, self.month, _days_in_month(self.year, self.month))
 
     def contains(self, day: datetime.date) -> bool:
         """

@@ -5,11 +5,18 @@ The bundled data is checked by the test suite against the strict cattrs converte
 (``_convert``), which gives equal datasets; this path exists so that ``load()`` does
 not pay for importing cattrs. It assumes well-formed input and is never used for
 data a user supplies.
+
+It is built to be cheap at a cold start: each class's builder is made once, converts
+only the fields whose JSON form differs from their value (dates, enums, records,
+tuples), and reads the model's annotations (strings such as ``"tuple[Note, ...]"``)
+without compiling them, as ``typing.get_type_hints`` would.
 """
 
 from __future__ import annotations
 
+import builtins
 import enum
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -31,7 +38,7 @@ def _identity(value: Any) -> Any:
 
 def structurer(t: Any) -> _Maker:
     """
-    Return a function that builds a *t* from its JSON form.
+    Return a function that builds a *t* from its JSON form, which it changes in place.
     """
     try:
         return _cache[t]
@@ -46,17 +53,21 @@ def _make(t: Any) -> _Maker:
     if t in (str, int, bool, type(None)):
         return _identity
     if t is PartialDate:
-        return PartialDate.from_iso
+        return _dates()
     if isinstance(t, type) and issubclass(t, enum.Enum):
-        return t
+        return {member.value: member for member in t}.__getitem__
     origin = typing.get_origin(t)
     args = typing.get_args(t)
     if origin is tuple:
         inner = structurer(args[0])
+        if inner is _identity:
+            return tuple
         return lambda v: tuple(map(inner, v))
     if origin is typing.Union or origin is types.UnionType:
         (other,) = (a for a in args if a is not type(None))
         inner = structurer(other)
+        if inner is _identity:
+            return _identity
         return lambda v: None if v is None else inner(v)
     if attrs.has(t):
         return _make_class(t)
@@ -64,11 +75,46 @@ def _make(t: Any) -> _Maker:
     raise TypeError(msg)
 
 
+def _dates() -> _Maker:
+    # Many records share a date: read each distinct one once (a PartialDate is immutable).
+    known: dict[str, PartialDate] = {}
+
+    def date(text: str) -> PartialDate:
+        if text not in known:
+            known[text] = PartialDate.from_iso(text)
+        return known[text]
+
+    return date
+
+
 def _make_class(cls: type) -> _Maker:
-    hints = typing.get_type_hints(cls)
-    fields = tuple((f.name, structurer(hints[f.name])) for f in attrs.fields(cls))
+    fields = ((f.name, structurer(_annotation(cls, f.type))) for f in attrs.fields(cls))
+    conversions = tuple((name, make) for name, make in fields if make is not _identity)
 
     def build(data: dict[str, Any]) -> Any:
-        return cls(**{name: make(data[name]) for name, make in fields if name in data})
+        # The dict is fresh from json.loads and used once: convert it in place.
+        for name, make in conversions:
+            if name in data:
+                data[name] = make(data[name])
+        return cls(**data)
 
     return build
+
+
+def _annotation(cls: type, annotation: Any) -> Any:
+    # With `from __future__ import annotations` an attrs field's type is a string.
+    if not isinstance(annotation, str):
+        return annotation
+    return _resolve(annotation, vars(sys.modules[cls.__module__]))
+
+
+def _resolve(text: str, namespace: dict[str, Any]) -> Any:
+    # The forms the model uses are read without compiling anything, which
+    # typing.get_type_hints and eval both do: "X", "X | None" and "tuple[X, ...]".
+    if text.endswith(" | None"):
+        return _resolve(text[: -len(" | None")], namespace) | None
+    if text.startswith("tuple[") and text.endswith(", ...]"):
+        return tuple[_resolve(text[len("tuple[") : -len(", ...]")], namespace), ...]  # type: ignore[misc]
+    if text.isidentifier():
+        return namespace[text] if text in namespace else getattr(builtins, text)
+    return eval(text, namespace)  # any other form

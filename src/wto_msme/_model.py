@@ -9,6 +9,7 @@ import enum
 import attrs
 
 from ._dates import PartialDate
+from ._display import Records, dataset_html, record_html, record_repr
 
 __all__ = [
     "Category",
@@ -231,7 +232,7 @@ class ClaimSubject(enum.Enum):
 # --- Provenance -------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Note:
     """
     A remark on a record: a correction, a repair, a flag, an inference.
@@ -258,7 +259,7 @@ class Note:
     """How well established the remark is, where that is known."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Provenance:
     """
     Where a record comes from.
@@ -279,7 +280,7 @@ class Provenance:
     """Corrections, repairs, flags and inferences, in no particular order."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Source:
     """
     A document or page that facts are taken from.
@@ -303,7 +304,7 @@ class Source:
 # --- The group and its participants ----------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Joining:
     """
     When a participant joined the group, as far as it is known.
@@ -329,7 +330,7 @@ class Joining:
     """How well established the date or bound is."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Member:
     """
     A WTO Member taking part in the group.
@@ -365,7 +366,7 @@ class Member:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class WtoMember:
     """
     A Member of the WTO, whether or not it takes part in the group.
@@ -401,7 +402,7 @@ class WtoMember:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CoordinatorTerm:
     """
     One coordinator's term at the head of the group.
@@ -431,7 +432,7 @@ class CoordinatorTerm:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CountClaim:
     """
     A dated claim of how many Members took part in the group or sponsored the package.
@@ -455,13 +456,17 @@ class CountClaim:
     """How the source words the claim."""
 
     consistent: bool | None
-    """Whether the claim agrees with the member-level data; ``None`` if it cannot be checked."""
+    """
+    Whether the claim fits the member-level data and the running count of joiners:
+    ``False`` if they contradict it, ``True`` if they allow it, ``None`` if there is
+    nothing to check it against.
+    """
 
     provenance: Provenance = attrs.field(kw_only=True)
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Sponsor:
     """
     A WTO Member that endorsed the December 2020 package without then taking part.
@@ -488,7 +493,7 @@ class Sponsor:
 # --- What the group produced and heard ----------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Recommendation:
     """
     One of the six items of the December 2020 package (INF/MSME/4/Rev.2).
@@ -521,7 +526,7 @@ class Recommendation:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Presentation:
     """
     A presentation given at a meeting of the group.
@@ -563,7 +568,7 @@ class Presentation:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NewsItem:
     """
     A news item about the group, as the initiative page lists it.
@@ -602,7 +607,7 @@ class NewsItem:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Publication:
     """
     An entry of the initiative page's "Analysis and Articles" list.
@@ -626,7 +631,7 @@ class Publication:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DeclarationParagraph:
     """
     A numbered paragraph of a :class:`Declaration`.
@@ -644,7 +649,7 @@ class DeclarationParagraph:
     """The heading above it, if any."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Declaration:
     """
     A ministerial declaration of the group: the MC12 final draft declaration.
@@ -680,7 +685,7 @@ class Declaration:
     """Where the record comes from."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Document:
     """
     A WTO document that the sources cite.
@@ -707,7 +712,7 @@ class Document:
     """Where the record comes from (where it is cited)."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Initiative:
     """
     The Informal Working Group on MSMEs itself, as its page describes it.
@@ -822,6 +827,16 @@ class Dataset:
     sources: tuple[Source, ...]
     """Every source that a record cites."""
 
+    def __attrs_post_init__(self) -> None:
+        # Collections display as tables (see Records); they stay equal to plain tuples.
+        for f in attrs.fields(Dataset):
+            value = getattr(self, f.name)
+            if type(value) is tuple:
+                object.__setattr__(self, f.name, Records(value))
+
+    def _repr_html_(self) -> str:
+        return dataset_html(self)
+
     def __repr__(self) -> str:
         counts = ", ".join(
             f"{f.name}={len(getattr(self, f.name))}"
@@ -829,3 +844,13 @@ class Dataset:
             if f.name not in ("version", "current_to", "initiative")
         )
         return f"Dataset(version={self.version!r}, current_to='{self.current_to}', {counts})"
+
+
+# Concise reprs in a terminal and HTML tables in Jupyter (see _display). The classes are
+# declared repr=False: attrs would otherwise generate, at every import, a repr replaced here.
+for _cls in (
+    Note, Provenance, Source, Joining, Member, WtoMember, CoordinatorTerm, CountClaim, Sponsor, Recommendation,
+    Presentation, NewsItem, Publication, DeclarationParagraph, Declaration, Document, Initiative,
+):  # fmt: skip
+    _cls.__repr__ = record_repr  # type: ignore[method-assign]
+    _cls._repr_html_ = record_html  # type: ignore[union-attr]

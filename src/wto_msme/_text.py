@@ -21,6 +21,8 @@ def fold(text: str) -> str:
     >>> fold("  Türkiye!")
     'turkiye'
     """
+    if text.isascii():  # most names: nothing to decompose, and casefold() is lower()
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", ascii_only).strip()

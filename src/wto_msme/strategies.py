@@ -23,6 +23,8 @@ except ImportError as e:  # pragma: no cover - exercised in a subprocess test
     msg = 'wto_msme.strategies needs Hypothesis, which is not installed: install it with pip install "wto_msme[test]"'
     raise ImportError(msg) from e
 
+import attrs
+
 from ._checks import LIFE_START
 from ._dates import PartialDate
 from ._model import (
@@ -55,15 +57,19 @@ from ._model import (
     WtoMember,
     YearBasis,
 )
+from ._presentations import Meeting
 from ._text import fold
 
 __all__ = [
     "coordinator_terms",
     "count_claims",
     "datasets",
+    "declaration_paragraphs",
     "declarations",
     "documents",
     "initiatives",
+    "joinings",
+    "meetings",
     "members",
     "news_items",
     "notes",
@@ -93,7 +99,32 @@ _text = (
     .map(str.strip)
     .filter(bool)
 )
-_ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+# Realistic values drawn now and then beside arbitrary text, so that records share an
+# institution (in its spelling variants), a title or a meeting day as real ones do.
+_INSTITUTIONS = (
+    "ITC",
+    "WTO",
+    "UNCTAD",
+    "Brazil Mission to WTO",
+    "Brazil Mission to the WTO",
+    "Global Cyber Alliance",
+    "C\u00f4te d\u2019Ivoire Ministry of Trade",
+)
+_TITLES = (
+    "Global Trade Helpdesk update",
+    "Cross-border payments for MSMEs",
+    "Strengthening MSME Cyber Security",
+    "Tools on intellectual property for SMEs",
+)
+_MEETING_DAYS = tuple(
+    PartialDate.from_iso(d)
+    for d in ("2021-02-18", "2021-05-04", "2021-09-24", "2022-02-08", "2022-10-12", "2022-10-13", "2023-03-13")
+)
+
+# Identifiers such as "annex-1" or "itc-gth-2021": one to three parts joined by "-".
+_ids = st.lists(
+    st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8), min_size=1, max_size=3
+).map("-".join)
 _urls = st.builds(
     "https://example.org/{}.pdf".format,
     st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=12),
@@ -105,6 +136,8 @@ def partial_dates(
 ) -> st.SearchStrategy[PartialDate]:
     """
     Draw partial dates of any precision that lie wholly between two dates.
+
+    .. versionadded:: 0.1.0
     """
     lo, hi = min_value.first_day, max_value.last_day
 
@@ -122,6 +155,8 @@ def partial_dates(
 def notes(source_ids: tuple[str, ...] = _SOURCE_IDS) -> st.SearchStrategy[Note]:
     """
     Draw notes whose evidence is among *source_ids*.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         Note,
@@ -137,6 +172,8 @@ def notes(source_ids: tuple[str, ...] = _SOURCE_IDS) -> st.SearchStrategy[Note]:
 def provenances(source_ids: tuple[str, ...] = _SOURCE_IDS) -> st.SearchStrategy[Provenance]:
     """
     Draw provenances that cite only *source_ids*.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         Provenance,
@@ -147,9 +184,15 @@ def provenances(source_ids: tuple[str, ...] = _SOURCE_IDS) -> st.SearchStrategy[
     )
 
 
+_PARTIAL_DATES = partial_dates()
+_PROVENANCES = provenances()
+
+
 def sources(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Source]:
     """
     Draw sources.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         Source,
@@ -160,7 +203,13 @@ def sources(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Sour
     )
 
 
-def _joinings() -> st.SearchStrategy[Joining]:
+def joinings() -> st.SearchStrategy[Joining]:
+    """
+    Draw what is known of when a Member joined: a date, bounds in order, or nothing.
+
+    .. versionadded:: 0.1.0
+    """
+
     def bounds(a: PartialDate | None, b: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
         if a is not None and b is not None and b < a:
             return b, a
@@ -168,13 +217,13 @@ def _joinings() -> st.SearchStrategy[Joining]:
 
     bounded = st.builds(
         lambda ab, event, c: Joining(not_before=ab[0], not_after=ab[1], event=event, confidence=c),
-        st.tuples(st.none() | partial_dates(), st.none() | partial_dates()).map(lambda t: bounds(*t)),
+        st.tuples(st.none() | _PARTIAL_DATES, st.none() | _PARTIAL_DATES).map(lambda t: bounds(*t)),
         st.none() | _text,
         st.none() | st.sampled_from(Confidence),
     )
     on = st.builds(
         Joining,
-        on=partial_dates(),
+        on=_PARTIAL_DATES,
         event=st.none() | _text,
         confidence=st.none() | st.sampled_from(Confidence),
     )
@@ -184,6 +233,8 @@ def _joinings() -> st.SearchStrategy[Joining]:
 def members(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Member]:
     """
     Draw participating Members (names and aliases unique within each Member).
+
+    .. versionadded:: 0.1.0
     """
 
     def build(id_: str, name: str, aliases: list[str], **kw: Any) -> Member:
@@ -205,14 +256,19 @@ def members(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Memb
         iso_alpha2=st.none() | codes.map(lambda c: c[:2]),
         iso_alpha3=st.none() | codes,
         iso_numeric=st.none() | st.from_regex(r"[0-9]{3}", fullmatch=True),
-        joined=_joinings(),
-        provenance=provenances(),
+        joined=joinings(),
+        provenance=_PROVENANCES,
     )
+
+
+_MEMBERS = members()
 
 
 def wto_members(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[WtoMember]:
     """
     Draw WTO Members.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         WtoMember,
@@ -221,13 +277,15 @@ def wto_members(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
         member_since=partial_dates(PartialDate(1995, 1, 1), PartialDate(2024, 12, 31)),
         member_since_confidence=st.sampled_from(Confidence),
         eu_member_state=st.booleans(),
-        provenance=provenances(),
+        provenance=_PROVENANCES,
     )
 
 
 def coordinator_terms(member_ids: tuple[str, ...] = ("chl",)) -> st.SearchStrategy[CoordinatorTerm]:
     """
     Draw single coordinator terms for one of *member_ids*.
+
+    .. versionadded:: 0.1.0
     """
 
     def build(id_: str, name: str, member: str, a: PartialDate | None, b: PartialDate | None) -> CoordinatorTerm:
@@ -236,7 +294,7 @@ def coordinator_terms(member_ids: tuple[str, ...] = ("chl",)) -> st.SearchStrate
         return CoordinatorTerm(id=id_, name=name, member=member, start=a, end=b, provenance=Provenance("seed-000"))
 
     return st.builds(
-        build, _ids, _text, st.sampled_from(member_ids), st.none() | partial_dates(), st.none() | partial_dates()
+        build, _ids, _text, st.sampled_from(member_ids), st.none() | _PARTIAL_DATES, st.none() | _PARTIAL_DATES
     )
 
 
@@ -268,7 +326,7 @@ def _term_sequence(member_ids: tuple[str, ...]) -> st.SearchStrategy[tuple[Coord
                     member=draw(st.sampled_from(member_ids)),
                     start=start,
                     end=end,
-                    provenance=draw(provenances()),
+                    provenance=draw(_PROVENANCES),
                 )
             )
         return tuple(terms)
@@ -279,6 +337,8 @@ def _term_sequence(member_ids: tuple[str, ...]) -> st.SearchStrategy[tuple[Coord
 def recommendations(document_ids: tuple[str, ...] = ("inf-msme-4-rev-2",)) -> st.SearchStrategy[Recommendation]:
     """
     Draw package items citing one of *document_ids*.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         Recommendation,
@@ -289,7 +349,7 @@ def recommendations(document_ids: tuple[str, ...] = ("inf-msme-4-rev-2",)) -> st
         short_title=_text,
         summary=_text,
         document=st.sampled_from(document_ids),
-        provenance=provenances(),
+        provenance=_PROVENANCES,
     )
 
 
@@ -302,6 +362,13 @@ _SUBCATEGORY_OF = {
 def presentations() -> st.SearchStrategy[Presentation]:
     """
     Draw presentations.
+
+    Titles, institutions and dates are arbitrary, or now and then taken from a few
+    real ones, so that generated presentations share a title, an institution (also
+    spelled two ways, as "Brazil Mission to WTO" and "Brazil Mission to the WTO" are)
+    or a meeting day. A subcategory is drawn only under the category it belongs to.
+
+    .. versionadded:: 0.1.0
     """
 
     def build(category: Category, use_sub: bool, **kw: Any) -> Presentation:
@@ -313,20 +380,22 @@ def presentations() -> st.SearchStrategy[Presentation]:
         st.sampled_from(Category),
         st.booleans(),
         id=_ids,
-        title=_text,
-        institution=_text,
+        title=_text | st.sampled_from(_TITLES),
+        institution=_text | st.sampled_from(_INSTITUTIONS),
         presenter_kind=st.sampled_from(PresenterKind),
-        date=partial_dates(),
+        date=_PARTIAL_DATES | st.sampled_from(_MEETING_DAYS),
         summary=_text,
         url=st.none() | _urls,
         annexes=st.sets(st.integers(1, 6)).map(lambda s: tuple(sorted(s))),
-        provenance=provenances(),
+        provenance=_PROVENANCES,
     )
 
 
 def news_items() -> st.SearchStrategy[NewsItem]:
     """
     Draw news items.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         NewsItem,
@@ -335,30 +404,33 @@ def news_items() -> st.SearchStrategy[NewsItem]:
         headline=_text,
         summary=_text,
         stated_date=_text,
-        date=partial_dates(),
+        date=_PARTIAL_DATES,
         year_basis=st.sampled_from(YearBasis),
         year_confidence=st.sampled_from(Confidence),
         url=st.none() | _urls,
-        provenance=provenances(),
+        provenance=_PROVENANCES,
     )
 
 
 def publications() -> st.SearchStrategy[Publication]:
     """
     Draw publications.
+
+    .. versionadded:: 0.1.0
     """
-    return st.builds(Publication, id=_ids, publisher=_text, title=_text, summary=_text, provenance=provenances())
+    return st.builds(Publication, id=_ids, publisher=_text, title=_text, summary=_text, provenance=_PROVENANCES)
 
 
 def declarations(member_ids: tuple[str, ...] = ("chl",)) -> st.SearchStrategy[Declaration]:
     """
     Draw declarations whose signatories are among *member_ids*.
+
+    .. versionadded:: 0.1.0
     """
 
     def build(signed: list[str], names: list[str], **kw: Any) -> Declaration:
         return Declaration(signatories=tuple(names[: len(signed)]), signatory_members=tuple(signed), **kw)
 
-    paragraphs = st.builds(DeclarationParagraph, number=_text, text=_text, heading=st.none() | _text)
     return st.builds(
         build,
         st.lists(st.sampled_from(member_ids), max_size=5),
@@ -366,55 +438,70 @@ def declarations(member_ids: tuple[str, ...] = ("chl",)) -> st.SearchStrategy[De
         id=_ids,
         title=_text,
         symbol=st.none() | _text,
-        circulated=st.none() | partial_dates(),
+        circulated=st.none() | _PARTIAL_DATES,
         preamble=_text,
-        paragraphs=st.lists(paragraphs, max_size=4).map(tuple),
-        provenance=provenances(),
+        paragraphs=st.lists(declaration_paragraphs(), max_size=4).map(tuple),
+        provenance=_PROVENANCES,
     )
+
+
+def declaration_paragraphs() -> st.SearchStrategy[DeclarationParagraph]:
+    """
+    Draw numbered paragraphs of a declaration.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(DeclarationParagraph, number=_text, text=_text, heading=st.none() | _text)
 
 
 def documents() -> st.SearchStrategy[Document]:
     """
     Draw WTO documents.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         Document,
         id=_ids,
         symbol=_text,
         description=_text,
-        date=st.none() | partial_dates(),
+        date=st.none() | _PARTIAL_DATES,
         url=st.none() | _urls,
-        provenance=provenances(),
+        provenance=_PROVENANCES,
     )
 
 
 def count_claims() -> st.SearchStrategy[CountClaim]:
     """
     Draw count claims.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         CountClaim,
         id=_ids,
         subject=st.sampled_from(ClaimSubject),
         count=st.integers(0, 200),
-        as_of=st.none() | partial_dates(),
+        as_of=st.none() | _PARTIAL_DATES,
         wording=_text,
         consistent=st.none() | st.booleans(),
-        provenance=provenances(),
+        provenance=_PROVENANCES,
     )
 
 
 def sponsors(member_ids: tuple[str, ...] = ("mus",)) -> st.SearchStrategy[Sponsor]:
     """
     Draw package sponsors among *member_ids*.
+
+    .. versionadded:: 0.1.0
     """
     return st.builds(
         Sponsor,
         id=_ids,
         member=st.sampled_from(member_ids),
-        endorsed=partial_dates(),
+        endorsed=_PARTIAL_DATES,
         participant_then=st.booleans(),
-        provenance=provenances(),
+        provenance=_PROVENANCES,
     )
 
 
@@ -423,6 +510,8 @@ def initiatives(
 ) -> st.SearchStrategy[Initiative]:
     """
     Draw initiatives referring to *member_ids* and *document_ids*.
+
+    .. versionadded:: 0.1.0
     """
     lines = st.lists(_text, max_size=3).map(tuple)
     return st.builds(
@@ -433,17 +522,32 @@ def initiatives(
         open=st.booleans(),
         origin=_text,
         dialogue_leaders=st.lists(st.sampled_from(member_ids), max_size=3, unique=True).map(tuple),
-        dialogue_started=partial_dates(),
-        established=partial_dates(),
+        dialogue_started=_PARTIAL_DATES,
+        established=_PARTIAL_DATES,
         establishing_document=st.sampled_from(document_ids),
         description=lines,
         scope=lines,
         looking_ahead=lines,
         participants_claimed=st.integers(0, 200),
         wto_members_claimed=st.integers(0, 200),
-        participation_as_of=partial_dates(),
+        participation_as_of=_PARTIAL_DATES,
         world_exports_share=_text,
-        provenance=provenances(),
+        provenance=_PROVENANCES,
+    )
+
+
+def meetings() -> st.SearchStrategy[Meeting]:
+    """
+    Draw meetings as :func:`wto_msme.meetings` makes them: a date and one or more presentations given on it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def build(date: PartialDate, given: list[Presentation]) -> Meeting:
+        return Meeting(date, tuple(attrs.evolve(p, date=date) for p in given))
+
+    return st.builds(
+        build, _PARTIAL_DATES | st.sampled_from(_MEETING_DAYS), st.lists(presentations(), min_size=1, max_size=4)
     )
 
 
@@ -463,15 +567,26 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     """
     Draw whole datasets that pass every integrity check of :func:`wto_msme.load`.
 
+    Call it as ``datasets()`` or ``datasets(max_size=3)``: Hypothesis supplies *draw*.
+
     Args:
-        draw: Supplied by Hypothesis.
+        draw: Supplied by Hypothesis; not passed by the caller.
         max_size: The most records drawn for each collection.
+
+    >>> import wto_msme
+    >>> from hypothesis import given
+    >>> @given(datasets(max_size=2))
+    ... def test_every_presentation_is_in_one_meeting(ds):
+    ...     assert len(ds.presentations) == sum(len(m.presentations) for m in wto_msme.meetings(ds.presentations))
+    >>> test_every_presentation_is_in_one_meeting()
+
+    .. versionadded:: 0.1.0
     """
     source_records = tuple(Source(id=i, title=f"Source {i}", kind=SourceKind.SEED) for i in _SOURCE_IDS)
     wto = _unique(draw(st.lists(wto_members(), min_size=1, max_size=max_size + 2)))
     # Participants: a subset of the WTO Members, sharing their ids, with unique names.
     chosen = draw(st.lists(st.sampled_from([w.id for w in wto]), min_size=1, max_size=max_size, unique=True))
-    raw_members = [draw(members(st.just(i))) for i in chosen]
+    raw_members = [attrs.evolve(draw(_MEMBERS), id=i) for i in chosen]
     taken: set[str] = set()
     member_list: list[Member] = []
     for m in raw_members:
@@ -520,11 +635,13 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
 
 
 for _cls, _strategy in (
-    (PartialDate, partial_dates()),
+    (PartialDate, _PARTIAL_DATES),
     (Note, notes()),
-    (Provenance, provenances()),
+    (Provenance, _PROVENANCES),
     (Source, sources()),
-    (Joining, _joinings()),
+    (Joining, joinings()),
+    (DeclarationParagraph, declaration_paragraphs()),
+    (Meeting, meetings()),
     (Member, members()),
     (WtoMember, wto_members()),
     (CoordinatorTerm, coordinator_terms()),

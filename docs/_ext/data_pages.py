@@ -1,0 +1,567 @@
+"""
+Generate the "Data" reference from the bundled data, so the docs cannot disagree with it.
+
+On ``builder-inited`` (before Sphinx reads any page) the pages below are written as
+Markdown into ``reference/generated/``, which is not under version control:
+
+- ``participants.md``, ``coordinators.md``, ``package.md``, ``presentations.md``,
+  ``claims.md``: the records, as tables;
+- ``notes.md``: every correction, repair, clean-up, flag, inference, completion and
+  kept slip of the data, with its evidence;
+- ``sources.md``: every source, as a glossary, so that evidence links to it.
+
+``reference/generated/_fragments/`` holds pieces that other pages include, such as
+the list of corrections the explanation of corrections shows. A file is rewritten
+only when its content changes, and files that are no longer generated are removed.
+
+:func:`render` is independent of Sphinx, so the tests can check the pages against the
+data.
+"""
+
+from __future__ import annotations
+
+import ast
+import collections
+import enum
+import inspect
+import itertools
+import json
+import pathlib
+import re
+import textwrap
+import typing
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from typing import Any
+
+import wto_msme
+from wto_msme import (
+    Category,
+    Confidence,
+    Dataset,
+    Joining,
+    Note,
+    NoteKind,
+    PartialDate,
+    SourceKind,
+)
+from wto_msme._data import LAYOUT
+
+__all__ = ["COLLECTIONS", "render", "setup", "write"]
+
+#: The collections whose records carry provenance, in the order of the data layout.
+COLLECTIONS = (
+    "members",
+    "coordinators",
+    "recommendations",
+    "presentations",
+    "news",
+    "publications",
+    "declarations",
+    "documents",
+    "wto_members",
+    "claims",
+    "sponsors",
+)
+
+#: How each kind of note is headed, in the order the notes page lists them.
+NOTE_HEADINGS = {
+    NoteKind.CORRECTION: "Corrections",
+    NoteKind.REPAIR: "Repairs",
+    NoteKind.CLEANUP: "Clean-ups",
+    NoteKind.FLAG: "Flags",
+    NoteKind.INFERENCE: "Inferences",
+    NoteKind.COMPLETION: "Completions",
+    NoteKind.SIC: "Kept as in the source (sic)",
+}
+
+#: What an empty cell shows.
+NONE = "\N{EN DASH}"
+
+_SPECIAL = set("\\`*_[]<>|{}#~&%$")
+
+GENERATED = "reference/generated"
+
+
+def md(text: str) -> str:
+    """
+    Return *text* as one line of Markdown that shows exactly the characters it holds.
+    """
+    return "".join("\\" + c if c in _SPECIAL else c for c in " ".join(text.split()))
+
+
+def link(text: str, url: str | None) -> str:
+    """
+    Return *text* as Markdown, linked to *url* where there is one.
+    """
+    return f"[{md(text)}](<{url}>)" if url else md(text)
+
+
+def when(date: PartialDate | None, unknown: str = "unknown") -> str:
+    """
+    Return a partial date in its ISO form, or *unknown*.
+    """
+    return unknown if date is None else str(date)
+
+
+def joined(j: Joining) -> str:
+    """
+    Return when a participant joined: a date, bounds, or "unknown".
+    """
+    if j.on is not None:
+        return str(j.on)
+    if j.not_before is not None and j.not_after is not None:
+        return f"between {j.not_before} and {j.not_after}"
+    if j.not_after is not None:
+        return f"by {j.not_after}"
+    if j.not_before is not None:
+        return f"on or after {j.not_before}"
+    return "unknown"
+
+
+def terms(ids: Iterable[str]) -> str:
+    """
+    Return source identifiers as links to their entries in the sources page.
+    """
+    return ", ".join(f"{{term}}`{i}`" for i in ids) or "none"
+
+
+def confidence(c: Confidence | None) -> str:
+    """
+    Return a confidence as a word, or "not stated".
+    """
+    return "not stated" if c is None else c.value
+
+
+def table(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> list[str]:
+    """
+    Return the lines of a Markdown table.
+    """
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return lines
+
+
+def page(title: str, intro: str, body: list[str]) -> str:
+    """
+    Return a generated page: a title, a line saying where it comes from, and a body.
+    """
+    origin = "Generated from the bundled data when the documentation is built; do not edit."
+    return "\n".join([f"# {title}", "", f"% {origin}", "", intro, "", *body, ""])
+
+
+# --- Describing records ---------------------------------------------------------------------
+
+
+def record_label(collection: str, record: Any) -> str:
+    """
+    Return a short human label for a record: its name, title or headline and its date.
+    """
+    if collection == "initiative":
+        return md(record.group_name)
+    if collection == "presentations":
+        return md(f"{record.institution}, “{record.title}” ({record.date})")
+    if collection == "news":
+        return md(f"{record.publisher} news, “{record.headline}” ({record.date})")
+    if collection == "claims":
+        return md(f"count claim “{record.wording}” ({when(record.as_of, 'undated')})")
+    if collection == "documents":
+        return md(record.symbol)
+    if collection == "sponsors":
+        return md(f"package sponsor {record.member} ({record.endorsed})")
+    for attr in ("name", "title"):
+        if hasattr(record, attr):
+            return md(getattr(record, attr))
+    return md(record.id)
+
+
+def notes_of(ds: Dataset) -> Iterator[tuple[str, Any, Note]]:
+    """
+    Yield (collection, record, note) for every note of the data, in the layout's order.
+    """
+    for note in ds.initiative.provenance.notes:
+        yield ("initiative", ds.initiative, note)
+    for collection in COLLECTIONS:
+        for record in getattr(ds, collection):
+            for note in record.provenance.notes:
+                yield (collection, record, note)
+
+
+def note_item(collection: str, record: Any, note: Note) -> list[str]:
+    """
+    Return a note as a Markdown list item: what it is about, what it says, its evidence.
+    """
+    where = f"`{collection}`" if collection == "initiative" else f"`{collection}` `{record.id}`"
+    field = f", field `{note.field}`" if note.field else ""
+    lines = [f"- **{record_label(collection, record)}** ({where}{field})", "", f"  {md(note.text)}", ""]
+    if note.original is not None:
+        lines += [f"  The source says: “{md(note.original)}”", ""]
+    lines += [f"  Evidence: {terms(note.evidence)}. Confidence: {confidence(note.confidence)}.", ""]
+    return lines
+
+
+def note_list(ds: Dataset, kind: NoteKind) -> list[str]:
+    """
+    Return the Markdown list of every note of *kind*, or a line saying there is none.
+    """
+    lines: list[str] = []
+    for collection, record, note in notes_of(ds):
+        if note.kind is kind:
+            lines += note_item(collection, record, note)
+    return lines or ["There are none.", ""]
+
+
+# --- The pages ------------------------------------------------------------------------------
+
+
+def participants(ds: Dataset) -> str:
+    """
+    Return the participants page.
+    """
+    eu_states = sum(m.eu_member_state for m in ds.wto_members)
+    names = {m.id: m.name for m in ds.wto_members}
+    intro = (
+        f"The {len(ds.members)} WTO Members taking part in the group as of {ds.current_to}, in the"
+        f" order of the data, the European Union counted once. The WTO counts the European"
+        f" Union and its {eu_states} member states separately: {len(ds.members)} + {eu_states} ="
+        f" {len(ds.members) + eu_states} (see {{doc}}`/explanation/eu-count`)."
+        " *Joined* is the date the participant joined the group, or the bounds the sources"
+        " give; *On what* says what that rests on."
+    )
+    rows = (
+        (
+            md(m.name),
+            f"`{m.id}`",
+            md(m.iso_alpha2 or NONE),
+            md(m.iso_alpha3 or NONE),
+            md(m.iso_numeric or NONE),
+            md(m.kind.value),
+            md(joined(m.joined)),
+            md(m.joined.event or NONE),
+            confidence(m.joined.confidence),
+            md("; ".join(m.aliases) or NONE),
+        )
+        for m in ds.members
+    )
+    header = ("Name", "Id", "Alpha-2", "Alpha-3", "Numeric", "Kind", "Joined", "On what", "Confidence", "Also known as")
+    eu = sorted(names[m.id] for m in ds.wto_members if m.eu_member_state)
+    body = [
+        *table(header, rows),
+        "",
+        "## The European Union's member states",
+        "",
+        f"Counted by the WTO beside the European Union: {md(', '.join(eu))}.",
+    ]
+    return page("Participants", intro, body)
+
+
+def coordinators(ds: Dataset) -> str:
+    """
+    Return the coordinator history page.
+    """
+    names = {m.id: m.name for m in ds.wto_members}
+    rows = (
+        (
+            md(t.name),
+            md(names.get(t.member, t.member)),
+            md(when(t.start)),
+            md(when(t.end, "ongoing")),
+            md("; ".join(t.aliases) or NONE),
+            terms((t.provenance.source, *t.provenance.evidence)),
+        )
+        for t in ds.coordinators
+    )
+    intro = (
+        f"The {len(ds.coordinators)} coordinators of the group, in order. Dates are known to the"
+        " day, the month or the year only (see {doc}`/explanation/partial-dates`)."
+    )
+    body = table(("Coordinator", "Member", "From", "To", "Also written", "Sources"), rows)
+    notes = [(c, r, n) for c, r, n in notes_of(ds) if c == "coordinators"]
+    if notes:
+        body += ["", "## Notes", ""]
+        for c, r, n in notes:
+            body += note_item(c, r, n)
+    return page("Coordinators", intro, body)
+
+
+def package(ds: Dataset) -> str:
+    """
+    Return the page of the December 2020 package.
+    """
+    symbols = {d.id: d.symbol for d in ds.documents}
+    intro = (
+        f"The {len(ds.recommendations)} items of the December 2020 package, by annex. The package"
+        f" document is {md(', '.join(sorted({symbols[r.document] for r in ds.recommendations})))}."
+    )
+    body: list[str] = []
+    for r in ds.recommendations:
+        body += [
+            f"## Annex {r.annex}: {md(r.short_title)}",
+            "",
+            f"**{md(r.title)}** ({r.kind.value})",
+            "",
+            md(r.summary),
+            "",
+        ]
+    return page("The December 2020 package", intro, body)
+
+
+def presentations(ds: Dataset) -> str:
+    """
+    Return the page of the presentations, by category.
+    """
+    by_category: dict[Category, list[Any]] = collections.defaultdict(list)
+    for p in ds.presentations:
+        by_category[p.category].append(p)
+    dates = sorted(p.date for p in ds.presentations)
+    intro = (
+        f"The {len(ds.presentations)} presentations given at the group's meetings from {dates[0]} to"
+        f" {dates[-1]}, under the {len(Category)} categories of the WTO Secretariat's list, in its"
+        " order. Within a category, they are in the order of the list."
+    )
+    body = table(
+        ("Category", "Presentations"),
+        ((f"[{md(c.value)}](#{anchor(c.value)})", str(len(by_category[c]))) for c in Category),
+    )
+    for c in Category:
+        body += ["", f"## {md(c.value)}", ""]
+        rows = (
+            (
+                str(p.date),
+                md(p.institution),
+                md(p.presenter_kind.value),
+                link(p.title, p.url),
+                md(p.subcategory.value if p.subcategory else NONE),
+                md(", ".join(str(a) for a in p.annexes) or NONE),
+            )
+            for p in by_category[c]
+        )
+        if by_category[c]:
+            body += table(("Date", "Presenter", "Kind", "Title", "Sub-heading", "Annexes"), rows)
+        else:
+            body += ["None."]
+    return page("Presentations by category", intro, body)
+
+
+def anchor(heading: str) -> str:
+    """
+    Return the anchor MyST gives a heading (``myst_heading_anchors``).
+    """
+    slug = re.sub(r"[^\w\- ]", "", heading.strip().lower(), flags=re.UNICODE)
+    return slug.replace(" ", "-")
+
+
+def claims(ds: Dataset) -> str:
+    """
+    Return the page of the dated count claims.
+    """
+    rows = (
+        (
+            md(when(c.as_of, "undated")),
+            md(c.subject.value),
+            str(c.count),
+            md(c.wording),
+            {True: "yes", False: "**no**", None: "cannot be checked"}[c.consistent],
+            terms((c.provenance.source, *c.provenance.evidence)),
+        )
+        for c in ds.claims
+    )
+    intro = (
+        "What the sources say about how many WTO Members took part in the group or sponsored"
+        " the package, and when. *Agrees* says whether a claim agrees with the member-level"
+        " data; a claim that does not is kept as stated and flagged (see"
+        " {doc}`/reference/generated/notes`)."
+    )
+    return page("Count claims", intro, table(("As of", "Counts", "Count", "Wording", "Agrees", "Sources"), rows))
+
+
+def notes(ds: Dataset) -> str:
+    """
+    Return the page of every note, by kind.
+    """
+    counts = collections.Counter(n.kind for _, _, n in notes_of(ds))
+    intro = (
+        f"Every remark the data makes on its sources: {sum(counts.values())} notes, each with the"
+        " record and field it is about, what the source says where the stored value differs,"
+        " the evidence (see {doc}`/reference/generated/sources`) and the confidence. What each"
+        " kind means is documented at {py:class}`wto_msme.NoteKind`."
+    )
+    body = table(
+        ("Kind", "Notes"),
+        ((f"{{py:attr}}`{k.value} <wto_msme.NoteKind.{k.name}>`", str(counts[k])) for k in NOTE_HEADINGS),
+    )
+    for kind, heading in NOTE_HEADINGS.items():
+        body += ["", f"## {heading}", "", *note_list(ds, kind)]
+    return page("Corrections and notes", intro, body)
+
+
+def sources(ds: Dataset) -> str:
+    """
+    Return the page of every source, as a glossary.
+    """
+    cited = collections.Counter(cites(ds))
+    intro = (
+        f"The {len(ds.sources)} sources the records cite: the two seed documents the data is"
+        " transcribed from, the public pages and documents that confirm, complete or correct"
+        " them, and general reference knowledge that no retrieved source confirms (see"
+        " {doc}`/explanation/sources`). *Cited by* counts the records that name the source as"
+        " where they come from or as evidence."
+    )
+    body: list[str] = []
+    for kind in SourceKind:
+        body += ["", f"## {kind.value.capitalize()}", "", "```{glossary}"]
+        for s in ds.sources:
+            if s.kind is kind:
+                body += [s.id, f"  {link(s.title, s.url)}. Cited by {cited[s.id]}.", ""]
+        body += ["```"]
+    return page("Sources", intro, body)
+
+
+def cites(ds: Dataset) -> Iterator[str]:
+    """
+    Yield, once per record, each source identifier the record cites.
+    """
+    records: list[Any] = [ds.initiative]
+    for collection in COLLECTIONS:
+        records.extend(getattr(ds, collection))
+    for r in records:
+        p = r.provenance
+        yield from {p.source, *p.evidence, *(e for n in p.notes for e in n.evidence)}
+
+
+def summary(ds: Dataset) -> str:
+    """
+    Return a table of the notes by kind and confidence (a fragment).
+    """
+    counts = collections.Counter((n.kind, n.confidence) for _, _, n in notes_of(ds))
+    levels = (*Confidence, None)
+    header = ("Kind", *(confidence(c) for c in levels), "All")
+    rows = (
+        (
+            NOTE_HEADINGS[k],
+            *(str(counts[(k, c)]) for c in levels),
+            str(sum(counts[(k, c)] for c in levels)),
+        )
+        for k in NOTE_HEADINGS
+    )
+    return "\n".join([*table(header, rows), ""])
+
+
+def layout_files(ds: Dataset) -> str:
+    """
+    Return the table of the files of a dataset directory (a fragment).
+    """
+    rows = [("`dataset.json`", "the version and the date the data is current to", NONE)]
+    for filename, (key, type_) in LAYOUT.items():
+        if type_ is None:
+            continue
+        args = typing.get_args(type_)
+        cls = args[0] if args else type_
+        count = str(len(getattr(ds, key))) if args else "1"
+        holds = f"{{py:attr}}`wto_msme.Dataset.{key}`"
+        rows.append((f"`{filename}`", holds, f"{{py:class}}`wto_msme.{cls.__name__}` ({count})"))
+    header = ("File", "Holds", "Records of type (bundled)")
+    return "\n".join([*table(header, rows), ""])
+
+
+def layout_example() -> str:
+    """
+    Return the first bundled presentation as it is stored (a fragment).
+    """
+    raw = json.loads((resources.files("wto_msme") / "data" / "presentations.json").read_bytes())
+    return "\n".join(["```json", json.dumps(raw[0], indent=2, ensure_ascii=False), "```", ""])
+
+
+def member_docs(enum_class: type[enum.Enum]) -> dict[str, str]:
+    """
+    Return the docstring written under each member of an enum in its source, by name.
+    """
+    tree = ast.parse(textwrap.dedent(inspect.getsource(enum_class)))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    docs: dict[str, str] = {}
+    for node, following in itertools.pairwise(body):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            docs[node.targets[0].id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
+def vocabulary(enum_class: type[enum.Enum]) -> str:
+    """
+    Return the members of an enum with their documentation, as a definition table (a fragment).
+    """
+    docs = member_docs(enum_class)
+    path = f"{enum_class.__module__.split('._')[0]}.{enum_class.__name__}"
+    rows = ((f"{{py:attr}}`{m.value} <{path}.{m.name}>`", md(docs.get(m.name, ""))) for m in enum_class)
+    return "\n".join([*table(("Value", "Meaning"), rows), ""])
+
+
+def sources_by_collection(ds: Dataset) -> str:
+    """
+    Return how many records of each collection each source is the origin of (a fragment).
+    """
+    kinds = {s.id: s.kind for s in ds.sources}
+    rows = []
+    for collection in ("initiative", *COLLECTIONS):
+        records = [ds.initiative] if collection == "initiative" else list(getattr(ds, collection))
+        origins = collections.Counter(r.provenance.source for r in records)
+        ranked = sorted(origins.items(), key=lambda i: (-i[1], i[0]))
+        cells = "; ".join(f"{{term}}`{sid}` ({kinds[sid].value}): {n}" for sid, n in ranked)
+        rows.append((f"`{collection}`", str(len(records)), cells))
+    return "\n".join([*table(("Collection", "Records", "Transcribed from (records)"), rows), ""])
+
+
+def render(ds: Dataset) -> dict[str, str]:
+    """
+    Return every generated file, by its path under ``reference/generated``.
+    """
+    files = {
+        "participants.md": participants(ds),
+        "coordinators.md": coordinators(ds),
+        "package.md": package(ds),
+        "presentations.md": presentations(ds),
+        "claims.md": claims(ds),
+        "notes.md": notes(ds),
+        "sources.md": sources(ds),
+        "_fragments/notes-summary.md": summary(ds),
+        "_fragments/layout-files.md": layout_files(ds),
+        "_fragments/layout-example.md": layout_example(),
+        "_fragments/confidence-levels.md": vocabulary(Confidence),
+        "_fragments/note-kinds.md": vocabulary(NoteKind),
+        "_fragments/source-kinds.md": vocabulary(SourceKind),
+        "_fragments/sources-by-collection.md": sources_by_collection(ds),
+    }
+    for kind in NoteKind:
+        files[f"_fragments/notes-{kind.value}.md"] = "\n".join([*note_list(ds, kind), ""])
+    return files
+
+
+def write(directory: pathlib.Path, files: dict[str, str]) -> None:
+    """
+    Write *files* into *directory*: only those that changed; remove any others there.
+    """
+    for name, text in files.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in sorted(directory.rglob("*.md")):
+        if path.relative_to(directory).as_posix() not in files:
+            path.unlink()
+
+
+def _generate(app: Any) -> None:
+    write(pathlib.Path(app.srcdir) / GENERATED, render(wto_msme.load()))
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """
+    Register the generation with Sphinx.
+    """
+    app.connect("builder-inited", _generate)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

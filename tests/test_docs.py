@@ -1,0 +1,202 @@
+"""Tests for the documentation: the API page covers the public names, and its examples run."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pathlib
+import pkgutil
+import re
+import sys
+
+import pytest
+
+import wto_msme
+from wto_msme import NoteKind
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+API = DOCS / "api.md"
+
+#: The flags the Sphinx doctest builder uses by default, so both runs agree.
+FLAGS = doctest.ELLIPSIS | doctest.IGNORE_EXCEPTION_DETAIL | doctest.DONT_ACCEPT_TRUE_FOR_1
+
+_DOCUMENTED = re.compile(r"^\.\. (?:auto)?(?:py:)?(?:\w+)::\s+(wto_msme(?:\.\w+)+)\s*$", re.MULTILINE)
+_DOCTEST_BLOCK = re.compile(r"^```\{doctest\}[^\n]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def _documented() -> set[str]:
+    return set(_DOCUMENTED.findall(API.read_text(encoding="utf-8")))
+
+
+def _modules() -> list[str]:
+    names = [wto_msme.__name__]
+    names += [m.name for m in pkgutil.walk_packages(wto_msme.__path__, prefix="wto_msme.")]
+    return sorted(names)
+
+
+def _pages() -> list[pathlib.Path]:
+    return sorted(p for p in DOCS.rglob("*.md") if "{doctest}" in p.read_text(encoding="utf-8"))
+
+
+def _data_pages():
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        return importlib.import_module("data_pages")
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+
+
+class TestApiPage:
+    @pytest.mark.parametrize("name", sorted(wto_msme.__all__))
+    def test_every_public_name_is_documented(self, name):
+        """The API page has a directive for every name in wto_msme.__all__."""
+
+        assert f"wto_msme.{name}" in _documented()
+
+    def test_the_strategies_are_documented(self):
+        """The API page documents wto_msme.strategies with its members, and each has a docstring."""
+
+        strategies = importlib.import_module("wto_msme.strategies")
+        undocumented = [n for n in strategies.__all__ if not getattr(strategies, n).__doc__]
+
+        assert ("wto_msme.strategies" in _documented(), []) == (True, undocumented)
+
+    def test_documents_only_public_names(self):
+        """Every name the API page documents is public: nothing stale stays on it."""
+
+        public = {f"wto_msme.{n}" for n in wto_msme.__all__} | {"wto_msme", "wto_msme.strategies"}
+
+        assert set() == _documented() - public
+
+
+#: Modules whose examples need an optional dependency, and that dependency.
+NEEDS = {"wto_msme._pandas": "pandas"}
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_docstring_examples_run(module):
+    """Every example in the docstrings of the module gives the output it shows."""
+
+    if module in NEEDS:
+        pytest.importorskip(NEEDS[module], reason=f"the examples of {module} need {NEEDS[module]}, not installed")
+    mod = importlib.import_module(module)
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    for test in doctest.DocTestFinder(exclude_empty=True).find(mod, module):
+        runner.run(test)
+    result = runner.summarize(verbose=False)
+
+    assert 0 == result.failed
+
+
+def test_docstring_examples_exist():
+    """The docstrings hold examples at all, so that the test above can fail."""
+
+    tests = doctest.DocTestFinder().find(wto_msme, "wto_msme")
+
+    assert sum(len(t.examples) for t in tests) > 0
+
+
+#: Pages whose examples need an optional dependency, and that dependency.
+PAGE_NEEDS = {"how-to/use-pandas.md": "pandas"}
+
+
+@pytest.mark.parametrize("page", _pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_page_examples_run(page):
+    """The doctest blocks of a documentation page, run in order in one namespace, give the output they show."""
+
+    needs = PAGE_NEEDS.get(page.relative_to(DOCS).as_posix())
+    if needs is not None:
+        pytest.importorskip(needs, reason=f"the examples of {page.name} need {needs}, not installed")
+    text = page.read_text(encoding="utf-8")
+    namespace: dict[str, object] = {}
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    for block in _DOCTEST_BLOCK.finditer(text):
+        line = text.count("\n", 0, block.start(1))
+        test = doctest.DocTestParser().get_doctest(block[1], namespace, page.name, str(page), line)
+        test.globs = namespace  # one namespace for the page, as in the Sphinx doctest builder
+        runner.run(test, clear_globs=False)
+
+    assert (0, True) == (runner.failures, runner.tries > 0)
+
+
+@pytest.fixture(scope="module")
+def pages(ds):
+    """The generated data reference, by file name."""
+    return _data_pages().render(ds)
+
+
+class TestDataPages:
+    """The "Data" reference is generated from the bundled data and shows all of it."""
+
+    def test_participants(self, ds, pages):
+        """Every participant's name and identifier is in the participants page."""
+
+        md, page = _data_pages().md, pages["participants.md"]
+        missing = [m.id for m in ds.members if md(m.name) not in page or f"`{m.id}`" not in page]
+
+        assert [] == missing
+
+    def test_coordinators(self, ds, pages):
+        """Every coordinator's name and dates are in the coordinators page."""
+
+        page = pages["coordinators.md"]
+        missing = [t.id for t in ds.coordinators if t.name not in page or str(t.end or "ongoing") not in page]
+
+        assert [] == missing
+
+    def test_package(self, ds, pages):
+        """The package page has a section for each of the six items, by annex."""
+
+        md = _data_pages().md
+        headings = re.findall(r"^## (.*)$", pages["package.md"], re.MULTILINE)
+
+        assert [f"Annex {r.annex}: {md(r.short_title)}" for r in ds.recommendations] == headings
+
+    def test_presentations(self, ds, pages):
+        """Every presentation's title is in the presentations page, under its category."""
+
+        md = _data_pages().md
+        text = pages["presentations.md"]
+        sections = dict(re.findall(r"^## (.*?)\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL))
+        misplaced = [p.id for p in ds.presentations if md(p.title) not in sections.get(md(p.category.value), "")]
+
+        assert [] == misplaced
+
+    def test_notes(self, ds, pages):
+        """Every note of the data is on the notes page, with its evidence, and counted once by kind."""
+
+        dp = _data_pages()
+        notes = list(dp.notes_of(ds))
+        page = pages["notes.md"]
+        missing = [
+            (c, getattr(r, "id", c), n.field)
+            for c, r, n in notes
+            if dp.md(n.text) not in page or any(f"{{term}}`{e}`" not in page for e in n.evidence)
+        ]
+        items = len(re.findall(r"^- \*\*", pages["notes.md"], re.MULTILINE))
+
+        assert ([], len(notes)) == (missing, items)
+
+    def test_corrections_fragment(self, ds, pages):
+        """The fragment of corrections lists exactly the notes of kind correction."""
+
+        dp = _data_pages()
+        corrections = [n for _, _, n in dp.notes_of(ds) if n.kind is NoteKind.CORRECTION]
+        items = len(re.findall(r"^- \*\*", pages["_fragments/notes-correction.md"], re.MULTILINE))
+
+        assert len(corrections) == items
+
+    def test_sources(self, ds, pages):
+        """Every source is a term of the sources glossary."""
+
+        terms = set(re.findall(r"^(\S+)\n  ", pages["sources.md"], re.MULTILINE))
+
+        assert {s.id for s in ds.sources} == terms
+
+    def test_markdown_escaping(self):
+        """Text is shown as written: Markdown's special characters are escaped, whitespace made one line."""
+
+        md = _data_pages().md
+
+        assert r"a \*b\* \[c\](d) \| e\_f \<br\>" == md("a *b* [c](d)\n| e_f  <br>")

@@ -1,0 +1,84 @@
+"""Tests for examples/: every script and the notebook run to the end."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import wto_msme
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+NOTEBOOK = EXAMPLES / "tour.ipynb"
+
+
+def _environment() -> dict[str, str]:
+    """The environment to run examples in: the wto_msme under test comes first on the path."""
+    path = [str(pathlib.Path(wto_msme.__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in path if p)}
+
+
+def _run(script: pathlib.Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        cwd=EXAMPLES,
+        env=_environment(),
+        timeout=120,
+        check=False,
+    )
+
+
+def test_there_are_examples():
+    """The examples folder holds the scripts and the notebook the documentation names."""
+
+    names = {p.name for p in EXAMPLES.iterdir()}
+
+    assert {"overview.py", "participation_timeline.py", "presentations_by_category.py", "tour.ipynb"} <= names
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_script_runs(script):
+    """The script exits with status 0, prints something, and writes nothing to stderr."""
+
+    result = _run(script)
+
+    assert (0, True, "") == (result.returncode, bool(result.stdout.strip()), result.stderr)
+
+
+def test_participation_timeline_ends_with_the_wto_count():
+    """The timeline of participation ends with today's count, the EU and its member states counted as the WTO does."""
+
+    result = _run(EXAMPLES / "participation_timeline.py")
+
+    assert "with its 27 member states, 98 as the WTO counts them" in result.stdout
+
+
+def test_notebook_runs():
+    """The notebook runs from top to bottom without an error, and its cells produce output."""
+
+    nbformat = pytest.importorskip("nbformat", reason="running the notebook needs nbformat (the test extra)")
+    nbclient = pytest.importorskip("nbclient", reason="running the notebook needs nbclient (the test extra)")
+    pytest.importorskip("ipykernel", reason="running the notebook needs ipykernel (the test extra)")
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+    )
+    client.create_kernel_manager()
+    try:
+        client.start_new_kernel(env=_environment(), cwd=str(EXAMPLES))
+        client.start_new_kernel_client()
+    except Exception as e:  # whatever stops the kernel from starting, nothing of the notebook ran
+        with contextlib.suppress(Exception):
+            client.km.shutdown_kernel(now=True)
+        pytest.skip(f"the Jupyter kernel cannot start here: {type(e).__name__}: {e}")
+    client.execute()
+    silent = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and not c.outputs]
+
+    assert [] == silent

@@ -1,0 +1,177 @@
+"""Tests for wto_msme._export: dump and to_records."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import wto_msme
+from wto_msme._data import LAYOUT
+from wto_msme.strategies import datasets, presentations
+
+from .conftest import DATA_DIR
+
+
+class TestDump:
+    def test_bundled_round_trip(self, ds, tmp_path):
+        """Loading what dump wrote gives a dataset equal to the bundled one."""
+
+        loaded = wto_msme.load(wto_msme.dump(ds, tmp_path / "out"))
+
+        assert ds == loaded
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(datasets())
+    def test_generated_round_trip(self, tmp_path_factory, generated):
+        """Every generated dataset survives dump and load unchanged."""
+
+        directory = tmp_path_factory.mktemp("dump")
+
+        assert generated == wto_msme.load(wto_msme.dump(generated, directory))
+
+    def test_writes_exactly_the_layout(self, ds, tmp_path):
+        """The directory gets the layout's files and nothing else."""
+
+        wto_msme.dump(ds, tmp_path)
+
+        assert sorted(LAYOUT) == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_files_hold_the_bundled_content(self, ds, tmp_path):
+        """Each written file parses to the same JSON as the bundled file."""
+
+        wto_msme.dump(ds, tmp_path)
+
+        for filename in LAYOUT:
+            expected = json.loads((DATA_DIR / filename).read_text("utf-8"))
+            assert expected == json.loads((tmp_path / filename).read_text("utf-8")), filename
+
+    def test_text_format(self, ds, tmp_path):
+        """Files are UTF-8 with non-ASCII text kept, two-space indents and a final newline."""
+
+        wto_msme.dump(ds, tmp_path)
+        text = (tmp_path / "coordinators.json").read_bytes().decode("utf-8")
+
+        assert text.endswith("}\n]\n")
+        assert text.startswith('[\n  {\n    "id": ')
+        assert "Héctor Casanueva" in text
+        assert "\r" not in text
+
+    def test_creates_missing_parents(self, ds, tmp_path):
+        """A directory that does not exist is created with its parents."""
+
+        target = tmp_path / "a" / "b"
+
+        assert target == wto_msme.dump(ds, target)
+        assert (target / "dataset.json").is_file()
+
+    def test_refuses_a_non_empty_directory(self, ds, tmp_path):
+        """A directory with files in it is left alone unless overwrite is given."""
+
+        (tmp_path / "notes.txt").write_text("mine", "utf-8")
+
+        with pytest.raises(FileExistsError, match="overwrite=True"):
+            wto_msme.dump(ds, tmp_path)
+
+        assert ["notes.txt"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_overwrite_replaces_the_layout_files_only(self, ds, tmp_path):
+        """With overwrite, the dataset's files are replaced and other files kept."""
+
+        wto_msme.dump(ds, tmp_path)
+        (tmp_path / "notes.txt").write_text("mine", "utf-8")
+        changed = attrs.evolve(ds, version="9.9.9")
+
+        wto_msme.dump(changed, tmp_path, overwrite=True)
+
+        assert changed == wto_msme.load(tmp_path)
+        assert "mine" == (tmp_path / "notes.txt").read_text("utf-8")
+
+    def test_refuses_a_file(self, ds, tmp_path):
+        """A path naming a file is not a directory to write into."""
+
+        file = tmp_path / "file.json"
+        file.write_text("{}", "utf-8")
+
+        with pytest.raises(NotADirectoryError, match=r"file\.json"):
+            wto_msme.dump(ds, file, overwrite=True)
+
+    def test_unencodable_text_writes_nothing(self, ds, tmp_path):
+        """A lone surrogate raises ValueError naming the file, before any file is written."""
+
+        p = attrs.evolve(ds.presentations[0], title="broken \ud800")
+        broken = attrs.evolve(ds, presentations=(p, *ds.presentations[1:]))
+
+        with pytest.raises(ValueError, match=r"presentations\.json: character \d+"):
+            wto_msme.dump(broken, tmp_path / "out")
+
+        assert not (tmp_path / "out").exists()
+
+    def test_refuses_other_objects(self, tmp_path):
+        """Only a Dataset can be dumped."""
+
+        with pytest.raises(TypeError, match=r"expected a wto_msme\.Dataset, got dict"):
+            wto_msme.dump({}, tmp_path)  # type: ignore[arg-type]
+
+
+class TestToRecords:
+    def test_collection(self, ds):
+        """A collection gives one dict per record, in order, as the data files hold them."""
+
+        expected = json.loads((DATA_DIR / "presentations.json").read_text("utf-8"))
+
+        assert expected == wto_msme.to_records(ds.presentations)
+
+    def test_single_record(self, ds):
+        """A single record gives one dict."""
+
+        expected = json.loads((DATA_DIR / "initiative.json").read_text("utf-8"))
+
+        assert expected == wto_msme.to_records(ds.initiative)
+
+    def test_dataset_is_one_object(self, ds):
+        """A whole dataset gives one dict holding every collection."""
+
+        records = wto_msme.to_records(ds)
+
+        assert ("2026.11.0", "2023-07-03", 48) == (
+            records["version"],
+            records["current_to"],
+            len(records["presentations"]),
+        )
+
+    @given(st.lists(presentations(), max_size=4))
+    def test_json_ready(self, records):
+        """The dicts survive JSON text unchanged."""
+
+        rows = wto_msme.to_records(records)
+
+        assert rows == json.loads(json.dumps(rows))
+        assert len(records) == len(rows)
+
+    def test_mixed_collection(self, ds):
+        """A collection may mix classes; each record is turned into a dict of its own class."""
+
+        expected = [wto_msme.to_records(ds.members[0]), wto_msme.to_records(ds.sources[0])]
+
+        assert expected == wto_msme.to_records([ds.members[0], ds.sources[0]])
+        assert "joined" in expected[0]
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            ("text", "got str"),
+            ({"id": "x"}, "got dict"),
+            (5, "got int"),
+            ([1], "item 0: expected a wto_msme record, got int"),
+            (wto_msme.PartialDate(2020), "got PartialDate"),
+        ],
+    )
+    def test_refuses_other_objects(self, value, message):
+        """Anything but records raises TypeError saying what it got."""
+
+        with pytest.raises(TypeError, match=message):
+            wto_msme.to_records(value)
