@@ -22,7 +22,7 @@ from .conftest import DATA_DIR
 RECORD_CLASSES = [
     c for c in (getattr(_model, n) for n in _model.__all__) if attrs.has(c) and c is not wto_msme.Dataset
 ]
-COLLECTIONS = [f.name for f in attrs.fields(wto_msme.Dataset) if f.name not in ("version", "current_to", "initiative")]
+COLLECTIONS = list(_model.COLLECTIONS)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

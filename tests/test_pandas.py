@@ -11,12 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import Category, Confidence, Precision
+from wto_msme import Category, Confidence, Precision, _model
 from wto_msme._flat import columns
 from wto_msme.strategies import presentations
 
-COLLECTIONS = ["members", "coordinators", "recommendations", "presentations", "news", "publications"]
-COLLECTIONS += ["declarations", "documents", "wto_members", "claims", "sponsors", "sources"]
+COLLECTIONS = list(_model.COLLECTIONS)
 
 
 def _python(code: str) -> subprocess.CompletedProcess[str]:

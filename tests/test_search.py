@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import Category, SearchHit, Subcategory, search
+from wto_msme import Category, SearchHit, Subcategory, _model, search
 from wto_msme import _search as module
 from wto_msme._search import terms
 from wto_msme._text import words
@@ -47,20 +47,7 @@ look_alike_lists = st.lists(
 PRIMARY = {cls: fields[0][0] for cls, fields in module._FIELDS.items()}
 
 #: Every collection of the bundled dataset, and the initiative as one record.
-COLLECTIONS = [
-    "members",
-    "coordinators",
-    "recommendations",
-    "presentations",
-    "news",
-    "publications",
-    "declarations",
-    "documents",
-    "wto_members",
-    "claims",
-    "sponsors",
-    "sources",
-]
+COLLECTIONS = list(_model.COLLECTIONS)
 
 
 def is_subsequence(part, whole):

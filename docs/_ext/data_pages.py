@@ -44,25 +44,14 @@ from wto_msme import (
     NoteKind,
     PartialDate,
     SourceKind,
+    _model,
 )
 from wto_msme._data import LAYOUT
 
 __all__ = ["COLLECTIONS", "render", "setup", "write"]
 
 #: The collections whose records carry provenance, in the order of the data layout.
-COLLECTIONS = (
-    "members",
-    "coordinators",
-    "recommendations",
-    "presentations",
-    "news",
-    "publications",
-    "declarations",
-    "documents",
-    "wto_members",
-    "claims",
-    "sponsors",
-)
+COLLECTIONS = tuple(name for name in _model.COLLECTIONS if name != "sources")
 
 #: How each kind of note is headed, in the order the notes page lists them.
 NOTE_HEADINGS = {

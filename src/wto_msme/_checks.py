@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ._dates import PartialDate
-from ._model import Category, Dataset, Note, Provenance, Subcategory
+from ._model import COLLECTIONS, Category, Dataset, Note, Provenance, Subcategory
 from ._text import fold
 
 __all__ = ["LIFE_START", "Problem", "check"]
@@ -26,20 +26,6 @@ _SUBCATEGORY_OF = {
     Subcategory.STANDARDS_TO_DIGITALIZE_TRADE: Category.DIGITAL,
 }
 
-_COLLECTIONS = (
-    "members",
-    "coordinators",
-    "recommendations",
-    "presentations",
-    "news",
-    "publications",
-    "declarations",
-    "documents",
-    "wto_members",
-    "claims",
-    "sponsors",
-    "sources",
-)
 
 
 def _q(value: object) -> str:
@@ -53,7 +39,7 @@ def check(ds: Dataset) -> list[Problem]:
     Return every integrity problem of *ds*, in a stable order; an empty list if none.
     """
     problems: list[Problem] = []
-    for name in _COLLECTIONS:
+    for name in COLLECTIONS:
         problems.extend(_unique_ids(name, getattr(ds, name)))
     problems.extend(_references(ds))
     problems.extend(_coordinators(ds))
@@ -218,7 +204,7 @@ def _joinings(ds: Dataset) -> Iterator[Problem]:
 def _provenance(ds: Dataset) -> Iterator[Problem]:
     known = {s.id for s in ds.sources}
     records: list[tuple[str, str, Any]] = [("initiative", "initiative", ds.initiative)]
-    for name in _COLLECTIONS:
+    for name in COLLECTIONS:
         if name == "sources":
             continue
         records.extend((name, f"{name}[{i}]", r) for i, r in enumerate(getattr(ds, name)))

@@ -19,7 +19,20 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 from ._dates import PartialDate
 from ._json import MAX_PROBLEMS
 
-__all__ = ["make_converter", "problems_of"]
+__all__ = ["DatasetMeta", "make_converter", "problems_of"]
+
+
+@attrs.frozen
+class DatasetMeta:
+    """
+    What ``dataset.json`` holds: the data's version and the date it is current to.
+    """
+
+    version: str
+    """The version of the data."""
+
+    current_to: PartialDate
+    """The date the data describes the group as of."""
 
 
 def _strict(kind: type, name: str) -> Any:

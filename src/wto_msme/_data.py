@@ -14,8 +14,6 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from ._dates import PartialDate
 from ._model import (
     CoordinatorTerm,
@@ -134,15 +132,9 @@ def _read_bundled(filename: str) -> bytes:
         return (resources.files("wto_msme") / "data" / filename).read_bytes()
 
 
-@attrs.frozen
-class _Meta:
-    version: str
-    current_to: PartialDate
-
-
 def _load_directory(directory: str) -> Dataset:
     from ._checks import check
-    from ._convert import make_converter, problems_of
+    from ._convert import DatasetMeta, make_converter, problems_of
     from ._json import read_json
 
     if not os.path.isdir(directory):
@@ -166,13 +158,13 @@ def _load_directory(directory: str) -> Dataset:
     for filename, (key, type_) in LAYOUT.items():
         file = os.path.join(directory, filename)
         raw = read_json(file, key, MAX_FILE_BYTES)
-        target = _Meta if type_ is None else type_
+        target = DatasetMeta if type_ is None else type_
         try:
             value = conv.structure(raw, target)
         except Exception as e:
             raise DataError(file, problems_of(e, key)) from None
         parts[key] = value
-    meta: _Meta = parts.pop("dataset")
+    meta: DatasetMeta = parts.pop("dataset")
     ds = Dataset(version=meta.version, current_to=meta.current_to, **parts)
     _raise_for(check(ds), directory)
     return ds

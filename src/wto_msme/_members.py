@@ -329,11 +329,13 @@ class _Index:
 
     def __init__(self, members: Sequence[Member]) -> None:
         folded: dict[str, Member] = {}
+        given: list[tuple[str, str]] = []
 
         def add(text: str | None, member: Member) -> None:
             key = fold(text) if text else ""
-            if key:
+            if text and key:
                 folded.setdefault(key, member)
+                given.append((text, key))
 
         # Names before aliases before codes: the first claim on a key wins.
         for m in members:
@@ -349,18 +351,10 @@ class _Index:
         for m in members:
             for code in _reserved_codes(m):
                 add(code, m)
-        # Spellings looked up without folding; each gives what its folded form gives.
-        exact: dict[str, Member] = {}
-        for m in members:
-            for text in (m.name, *m.aliases, m.iso_alpha3, m.iso_alpha2, *_reserved_codes(m)):
-                if not text:
-                    continue
-                key = fold(text)
-                for form in {text, text.lower(), text.upper(), text.casefold(), key}:
-                    # fold(key) is key; other forms usually fold to it, but not always.
-                    target = folded.get(key if form in (key, text) else fold(form))
-                    if target is not None:
-                        exact.setdefault(form, target)
+        # Spellings looked up without folding: each as given gives what its folded form
+        # gives. Other spellings are folded once, then remembered (see _find_slowly).
+        exact = {text: folded[key] for text, key in given}
+        exact.update({key: folded[key] for key in folded})
         self.folded = folded
         self.names = names
         self.exact = exact

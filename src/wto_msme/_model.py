@@ -829,21 +829,23 @@ class Dataset:
 
     def __attrs_post_init__(self) -> None:
         # Collections display as tables (see Records); they stay equal to plain tuples.
-        for f in attrs.fields(Dataset):
-            value = getattr(self, f.name)
+        for name in COLLECTIONS:
+            value = getattr(self, name)
             if type(value) is tuple:
-                object.__setattr__(self, f.name, Records(value))
+                object.__setattr__(self, name, Records(value))
 
     def _repr_html_(self) -> str:
         return dataset_html(self)
 
     def __repr__(self) -> str:
-        counts = ", ".join(
-            f"{f.name}={len(getattr(self, f.name))}"
-            for f in attrs.fields(Dataset)
-            if f.name not in ("version", "current_to", "initiative")
-        )
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in COLLECTIONS)
         return f"Dataset(version={self.version!r}, current_to='{self.current_to}', {counts})"
+
+
+COLLECTIONS: tuple[str, ...] = tuple(
+    f.name for f in attrs.fields(Dataset) if f.name not in ("version", "current_to", "initiative")
+)
+"""The names of the fields of :class:`Dataset` that hold collections of records, in order."""
 
 
 # Concise reprs in a terminal and HTML tables in Jupyter (see _display). The classes are
