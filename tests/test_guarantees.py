@@ -126,9 +126,9 @@ class TestLimits:
 
         assert deepest * 4 < MAX_DEPTH
 
-    @pytest.mark.parametrize("module", ["_data", "_json", "_convert", "_checks", "_dates"])
+    @pytest.mark.parametrize("module", ["_data", "_json", "_convert", "_checks", "_dates", "_fast"])
     def test_loader_source_runs_no_code_from_data(self, module):
-        """The code that reads user data has no eval, exec, compile, dynamic import, pickle, marshal or YAML."""
+        """The code that reads data has no eval, exec, compile, dynamic import, pickle, marshal or YAML."""
 
         builtins = {"eval", "exec", "compile", "__import__", "breakpoint"}
         modules = {"pickle", "marshal", "shelve", "yaml", "runpy", "subprocess", "code"}
