@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import doctest
-import string
 import typing
 
 import attrs
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 import wto_msme
 from wto_msme import Category, SearchHit, Subcategory, _model, search
 from wto_msme import _search as module
-from wto_msme._search import terms
 from wto_msme._text import words
 from wto_msme.strategies import members, news_items, presentations, publications
 
@@ -129,7 +127,7 @@ class TestBundled:
 
             first = search(records, text)[0]
 
-            assert (field, terms(text)) == (first.field, terms(getattr(first.record, field)))
+            assert (field, words(text)) == (first.field, words(getattr(first.record, field)))
 
     def test_the_initiative_and_declaration_paragraphs(self, ds):
         """The initiative and the paragraphs of a declaration can be searched too."""
@@ -203,11 +201,11 @@ class TestProperties:
         """Searching for any record's title ranks first a record with that very title."""
 
         title = data.draw(st.sampled_from(records)).title
-        assume(terms(title))
+        assume(words(title))
 
         first = search(records, title)[0]
 
-        assert ("title", terms(title)) == (first.field, terms(first.record.title))
+        assert ("title", words(title)) == (first.field, words(first.record.title))
 
     @given(look_alike_lists, st.data())
     def test_an_exact_title_ranks_first_among_look_alikes(self, records, data):
@@ -217,7 +215,7 @@ class TestProperties:
 
         first = search(records, title)[0]
 
-        assert ("title", terms(title)) == (first.field, terms(first.record.title))
+        assert ("title", words(title)) == (first.field, words(first.record.title))
 
     def test_an_exact_title_outranks_matches_everywhere_else(self, ds):
         """A record titled exactly as the query beats one holding the query in its title, institution and summary."""
@@ -239,11 +237,11 @@ class TestProperties:
         assume(records)
         record = data.draw(st.sampled_from(records))
         text = getattr(record, PRIMARY[type(record)])
-        assume(terms(text))
+        assume(words(text))
 
         first = search(records, text)[0]
 
-        assert terms(text) == terms(getattr(first.record, PRIMARY[type(first.record)]))
+        assert words(text) == words(getattr(first.record, PRIMARY[type(first.record)]))
 
     @given(record_lists, st.from_regex(r"[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,2}", fullmatch=True))
     def test_case_and_punctuation_do_not_matter(self, records, text):
@@ -259,17 +257,18 @@ class TestProperties:
 
         assert (first, first) == (search(records, text), search(list(records), text))
 
-    @given(st.text(alphabet=string.printable))
-    def test_terms_are_the_library_words_for_ascii(self, text):
-        """For text in ASCII, search compares the same words as the rest of the library."""
-
-        assert words(text) == terms(text)
-
     @given(st.text())
-    def test_terms_never_hold_separators(self, text):
-        """Every search word is non-empty and holds only letters and digits."""
+    def test_words_never_hold_separators(self, text):
+        """Every word search compares is non-empty and holds only letters and digits."""
 
-        assert all(t and all(c.isalnum() for c in t) for t in terms(text))
+        assert all(t and all(c.isalnum() for c in t) for t in words(text))
+
+    def test_other_scripts_are_found(self):
+        """A title in another script is found by its words."""
+
+        greek = attrs.evolve(wto_msme.load().presentations[0], title="Ψηφιακό εμπόριο")
+
+        assert [greek] == [hit.record for hit in search((greek,), "ψηφιακό")]
 
 
 class TestIndex:

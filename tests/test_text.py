@@ -14,8 +14,8 @@ from wto_msme._text import fold
 def _fold_slowly(text: str) -> str:
     """Fold as the definition says: casefold, decompose, drop the accents, keep letters and digits."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", " ", bare).strip()
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(w for w in re.split(r"[\W_]+", bare) if w)
 
 
 class TestFold:

@@ -12,7 +12,7 @@ import attrs
 
 from ._dates import DateLike, PartialDate, parse_when
 from ._model import Category, Presentation, Recommendation
-from ._search import terms
+from ._text import words as _words
 from .exceptions import RecordNotFoundError
 
 __all__ = [
@@ -250,7 +250,7 @@ def meetings(presentations: Iterable[Presentation]) -> tuple[Meeting, ...]:
 
 
 def _institution_key(name: str) -> tuple[str, ...]:
-    words = terms(name)
+    words = _words(name)
     key = tuple(w for w in words if w not in _ARTICLES)
     if key:
         return key

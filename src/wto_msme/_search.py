@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-import re
 import threading
-import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
@@ -31,30 +29,11 @@ from ._model import (
     Sponsor,
     WtoMember,
 )
+from ._text import words
 
-__all__ = ["SearchHit", "search", "terms"]
+__all__ = ["SearchHit", "search"]
 
 R = TypeVar("R")
-
-# Runs of anything but letters and digits, in any script, separate words.
-_SEPARATORS = re.compile(r"[\W_]+")
-
-
-def terms(text: str) -> tuple[str, ...]:
-    """
-    Return the words of *text* as search compares them: case, accents and punctuation ignored.
-
-    For text in the Latin alphabet these are the words the rest of the library
-    compares; letters and digits of other scripts are kept (lowercased) rather than
-    dropped, so that a title in Greek or Chinese can be found too.
-
-    >>> terms("Cyber-Readiness: MSMEs\u2019 C\u00f4te d\u2019Ivoire")
-    ('cyber', 'readiness', 'msmes', 'cote', 'd', 'ivoire')
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return tuple(w for w in _SEPARATORS.split(bare) if w)
-
 
 #: For each class that :func:`search` knows, the fields it searches and their weights,
 #: the first (its title, headline or name) weighing most.
@@ -155,7 +134,7 @@ def _build(records: tuple[Any, ...]) -> _Index:
     for i, (record, spec) in enumerate(zip(records, specs, strict=True)):
         for j, (name, _) in enumerate(spec):
             for s in _strings(getattr(record, name)):
-                ws = terms(s)
+                ws = words(s)
                 if not ws:
                     continue
                 for w in dict.fromkeys(ws):
@@ -324,7 +303,7 @@ def search(records: Iterable[R], text: str, *, limit: int | None = None) -> tupl
             msg = f"limit must be 0 or more, not {limit}"
             raise ValueError(msg)
     index = _index(records)
-    query = terms(text)
+    query = words(text)
     if not query:
         return ()
     ranked = sorted(_scores(index, query).items(), key=lambda item: (-item[1][0], item[0]))
