@@ -222,7 +222,7 @@ class TestFindMember:
 
         for m in dataset.members:
             shouted = f" {fold(m.name).upper()}!"
-            if fold(shouted) != fold(m.name):  # upper-casing is not undone by folding in every script ("ı")
+            if fold(shouted) != fold(m.name):  # upper-casing is not undone by folding for every letter (the dotless i)
                 shouted = f" {fold(m.name)}!"
 
             assert (m, m) == (find_member(dataset.members, m.name), find_member(dataset.members, shouted))
