@@ -79,3 +79,22 @@ def test_enums_keep_the_source_order():
         "Digital",
         "Other Topics",
     ] == [c.value for c in wto_msme.Category]
+
+
+@pytest.mark.parametrize(
+    ("joining", "expected"),
+    [
+        (wto_msme.Joining(on=wto_msme.PartialDate(2020, 12, 11)), "2020-12-11"),
+        (wto_msme.Joining(not_after=wto_msme.PartialDate(2020, 12, 11)), "by 2020-12-11"),
+        (wto_msme.Joining(not_before=wto_msme.PartialDate(2023, 3, 13)), "on or after 2023-03-13"),
+        (
+            wto_msme.Joining(not_before=wto_msme.PartialDate(2021, 10, 22), not_after=wto_msme.PartialDate(2021, 12)),
+            "between 2021-10-22 and 2021-12",
+        ),
+        (wto_msme.Joining(), "unknown"),
+    ],
+)
+def test_joining_says_what_is_known(joining, expected):
+    """A joining's string form gives its date, its bounds, or says it is unknown."""
+
+    assert expected == str(joining)

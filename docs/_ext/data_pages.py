@@ -39,7 +39,6 @@ from wto_msme import (
     Category,
     Confidence,
     Dataset,
-    Joining,
     Note,
     NoteKind,
     PartialDate,
@@ -91,21 +90,6 @@ def when(date: PartialDate | None, unknown: str = "unknown") -> str:
     Return a partial date in its ISO form, or *unknown*.
     """
     return unknown if date is None else str(date)
-
-
-def joined(j: Joining) -> str:
-    """
-    Return when a participant joined: a date, bounds, or "unknown".
-    """
-    if j.on is not None:
-        return str(j.on)
-    if j.not_before is not None and j.not_after is not None:
-        return f"between {j.not_before} and {j.not_after}"
-    if j.not_after is not None:
-        return f"by {j.not_after}"
-    if j.not_before is not None:
-        return f"on or after {j.not_before}"
-    return "unknown"
 
 
 def terms(ids: Iterable[str]) -> str:
@@ -225,7 +209,7 @@ def participants(ds: Dataset) -> str:
             md(m.iso_alpha3 or NONE),
             md(m.iso_numeric or NONE),
             md(m.kind.value),
-            md(joined(m.joined)),
+            md(str(m.joined)),
             md(m.joined.event or NONE),
             confidence(m.joined.confidence),
             md("; ".join(m.aliases) or NONE),

@@ -154,19 +154,6 @@ def _text(value: Any) -> str:
     return str(value).replace("\n", "\\n")
 
 
-def _joined(m: Member) -> str:
-    j = m.joined
-    if j.on is not None:
-        return str(j.on)
-    if j.not_before is not None and j.not_after is not None:
-        return f"{j.not_before} to {j.not_after}"
-    if j.not_after is not None:
-        return f"by {j.not_after}"
-    if j.not_before is not None:
-        return f"from {j.not_before}"
-    return "unknown"
-
-
 def _label(record: Any) -> str:
     for name in ("title", "headline", "name", "symbol", "wording", "id"):
         value = getattr(record, name, None)
@@ -239,12 +226,12 @@ class _UsageError(Exception):
 def _members(ds: Dataset, args: argparse.Namespace) -> str:
     header = ["id", "name", "kind", "joined"]
     if args.as_of is None:
-        return table(header, ([m.id, m.name, _text(m.kind), _joined(m)] for m in ds.members))
+        return table(header, ([m.id, m.name, _text(m.kind), str(m.joined)] for m in ds.members))
     from ._members import members_as_of
 
     standing = members_as_of(ds.members, args.as_of)
     state = {m.id: "known" for m in standing.known} | {m.id: "uncertain" for m in standing.uncertain}
-    rows = ([m.id, m.name, _text(m.kind), _joined(m), state[m.id]] for m in ds.members if m.id in state)
+    rows = ([m.id, m.name, _text(m.kind), str(m.joined), state[m.id]] for m in ds.members if m.id in state)
     return table([*header, "as_of"], rows)
 
 
@@ -420,7 +407,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     members = add(
         "members",
         "list the participants",
-        "Columns: id, name, kind, joined (a date, 'by DATE', 'from DATE', 'DATE to DATE' or 'unknown');"
+        "Columns: id, name, kind, joined (a date, 'by DATE', 'on or after DATE', 'between DATE and DATE' or 'unknown');"
         " with --as-of, also as_of: 'known' (joined by then) or 'uncertain' (may have).",
     )
     members.add_argument("--as-of", type=_date, metavar="DATE", help="only those that had joined by DATE, or may have")

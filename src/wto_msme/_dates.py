@@ -250,6 +250,22 @@ def parse_when(value: DateLike) -> PartialDate:
     return _parse_free(value, text)
 
 
+def parse_argument(name: str, value: DateLike) -> PartialDate:
+    """
+    Read the argument *name* of a query helper with :func:`parse_when`.
+
+    Its errors say which argument was wrong: ``"end: cannot read 'x' as a date"``.
+    """
+    try:
+        return parse_when(value)
+    except ValueError as e:
+        msg = f"{name}: {e}"
+        raise ValueError(msg) from None
+    except TypeError as e:
+        msg = f"{name}: {e}"
+        raise TypeError(msg) from None
+
+
 def _parse_free(value: str, text: str) -> PartialDate:
     from dateutil import parser  # imported only when a free-form string is given
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ._dates import DateLike, PartialDate, parse_when
+from ._dates import DateLike, parse_argument
 from ._model import CoordinatorTerm, Joining, Member, MemberKind, WtoMember
 from ._text import fold
 from .exceptions import MemberNotFoundError
@@ -36,20 +36,9 @@ __all__ = [
 # --- Dates ----------------------------------------------------------------------------------
 
 
-def _parse(name: str, value: DateLike) -> PartialDate:
-    try:
-        return parse_when(value)
-    except ValueError as e:
-        msg = f"{name}: {e}"
-        raise ValueError(msg) from None
-    except TypeError as e:
-        msg = f"{name}: {e}"
-        raise TypeError(msg) from None
-
-
 def _as_of_day(name: str, value: DateLike) -> datetime.date:
     """The day an "as of" date means: the last day of the period it names."""
-    return _parse(name, value).last_day
+    return parse_argument(name, value).last_day
 
 
 # --- The European Union, as the WTO counts it -------------------------------------------------
@@ -577,7 +566,7 @@ def coordinator_on(terms: Iterable[CoordinatorTerm], when: DateLike) -> Coordina
     .. versionadded:: 0.1.0
     """
     terms = tuple(terms)
-    period = _parse("when", when)
+    period = parse_argument("when", when)
     first, last = period.first_day.toordinal(), period.last_day.toordinal()
     spans = _spans(terms)
     covering = [s for s in spans if s[0] <= first <= s[1]]
@@ -629,8 +618,8 @@ def coordinators_during(
     .. versionadded:: 0.1.0
     """
     terms = tuple(terms)
-    first = _parse("start", start).first_day
-    last = _parse("end", start if end is None else end).last_day
+    first = parse_argument("start", start).first_day
+    last = parse_argument("end", start if end is None else end).last_day
     if last < first:
         msg = f"end ({end!r}, up to {last}) comes before start ({start!r}, from {first})"
         raise ValueError(msg)

@@ -309,7 +309,9 @@ class Joining:
     """
     When a participant joined the group, as far as it is known.
 
-    Either :attr:`on` is known, or only bounds are, or nothing is (all ``None``).
+    Either :attr:`on` is known, or only bounds are, or nothing is (all ``None``). Its
+    string form says which: ``"2020-12-11"``, ``"by 2020-12-11"``, ``"between 2021-10-22
+    and 2021-12"``, ``"on or after 2023-03-13"`` or ``"unknown"``.
 
     .. versionadded:: 0.1.0
     """
@@ -328,6 +330,17 @@ class Joining:
 
     confidence: Confidence | None = None
     """How well established the date or bound is."""
+
+    def __str__(self) -> str:
+        if self.on is not None:
+            return str(self.on)
+        if self.not_before is not None and self.not_after is not None:
+            return f"between {self.not_before} and {self.not_after}"
+        if self.not_after is not None:
+            return f"by {self.not_after}"
+        if self.not_before is not None:
+            return f"on or after {self.not_before}"
+        return "unknown"
 
 
 @attrs.frozen(repr=False)

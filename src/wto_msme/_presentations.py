@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._dates import DateLike, PartialDate, parse_when
+from ._dates import DateLike, PartialDate, parse_argument
 from ._model import Category, Presentation, Recommendation
 from ._text import words as _words
 from .exceptions import RecordNotFoundError
@@ -74,23 +74,12 @@ def presentations_between(
 
 
 def _bounds(start: DateLike, end: DateLike) -> tuple[datetime.date, datetime.date]:
-    first = _bound("start", start).first_day
-    last = _bound("end", end).last_day
+    first = parse_argument("start", start).first_day
+    last = parse_argument("end", end).last_day
     if last < first:
         msg = f"start ({start!r}, from {first}) comes after end ({end!r}, up to {last})"
         raise ValueError(msg)
     return first, last
-
-
-def _bound(name: str, value: DateLike) -> PartialDate:
-    try:
-        return parse_when(value)
-    except ValueError as e:
-        msg = f"{name}: {e}"
-        raise ValueError(msg) from None
-    except TypeError as e:
-        msg = f"{name}: {e}"
-        raise TypeError(msg) from None
 
 
 def by_category(
