@@ -36,3 +36,9 @@ DATA_DIR = pathlib.Path(wto_msme.__file__).parent / "data"
 def ds() -> wto_msme.Dataset:
     """The bundled dataset."""
     return wto_msme.load()
+
+
+def is_subsequence(part, whole):
+    """Tell whether the records of *part* are records of *whole*, in the same order."""
+    rest = iter(whole)
+    return all(any(x is y for y in rest) for x in part)

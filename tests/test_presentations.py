@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import doctest
 import itertools
 from collections import Counter
 
@@ -26,8 +25,9 @@ from wto_msme import (
     presentations_between,
     recommendation,
 )
-from wto_msme import _presentations as module
 from wto_msme.strategies import datasets, presentations
+
+from .conftest import is_subsequence
 
 #: Lists of generated presentations, in no particular order.
 presentation_lists = st.lists(presentations(), max_size=12).map(tuple)
@@ -39,20 +39,6 @@ day_precise_lists = st.lists(
 
 #: Days around the group's life, as bounds.
 days = st.dates(datetime.date(2016, 6, 1), datetime.date(2024, 1, 31))
-
-
-def is_subsequence(part, whole):
-    """Tell whether the records of *part* are records of *whole*, in the same order."""
-    rest = iter(whole)
-    return all(any(x is y for y in rest) for x in part)
-
-
-def test_docstring_examples_run():
-    """The examples in the module's docstrings give the output they show."""
-
-    result = doctest.testmod(module)
-
-    assert (0, True) == (result.failed, result.attempted > 0)
 
 
 class TestPresentationsBetween:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import typing
 
 import attrs
@@ -46,20 +45,6 @@ PRIMARY = {cls: fields[0][0] for cls, fields in module._FIELDS.items()}
 
 #: Every collection of the bundled dataset, and the initiative as one record.
 COLLECTIONS = list(_model.COLLECTIONS)
-
-
-def is_subsequence(part, whole):
-    """Tell whether the records of *part* are records of *whole*, in the same order."""
-    rest = iter(whole)
-    return all(any(x is y for y in rest) for x in part)
-
-
-def test_docstring_examples_run():
-    """The examples in the module's docstrings give the output they show."""
-
-    result = doctest.testmod(module)
-
-    assert (0, True) == (result.failed, result.attempted > 0)
 
 
 class TestBundled:
