@@ -20,15 +20,11 @@ data.
 
 from __future__ import annotations
 
-import ast
 import collections
 import enum
-import inspect
-import itertools
 import json
 import pathlib
 import re
-import textwrap
 import typing
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -46,6 +42,7 @@ from wto_msme import (
     _model,
 )
 from wto_msme._data import LAYOUT
+from wto_msme._schema import attribute_docs
 
 __all__ = ["COLLECTIONS", "render", "setup", "write"]
 
@@ -445,30 +442,11 @@ def layout_example() -> str:
     return "\n".join(["```json", json.dumps(raw[0], indent=2, ensure_ascii=False), "```", ""])
 
 
-def member_docs(enum_class: type[enum.Enum]) -> dict[str, str]:
-    """
-    Return the docstring written under each member of an enum in its source, by name.
-    """
-    tree = ast.parse(textwrap.dedent(inspect.getsource(enum_class)))
-    body = tree.body[0].body  # type: ignore[attr-defined]
-    docs: dict[str, str] = {}
-    for node, following in itertools.pairwise(body):
-        if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.targets[0], ast.Name)
-            and isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            docs[node.targets[0].id] = inspect.cleandoc(following.value.value)
-    return docs
-
-
 def vocabulary(enum_class: type[enum.Enum]) -> str:
     """
     Return the members of an enum with their documentation, as a definition table (a fragment).
     """
-    docs = member_docs(enum_class)
+    docs = attribute_docs(enum_class)
     path = f"{enum_class.__module__.split('._')[0]}.{enum_class.__name__}"
     rows = ((f"{{py:attr}}`{m.value} <{path}.{m.name}>`", md(docs.get(m.name, ""))) for m in enum_class)
     return "\n".join([*table(("Value", "Meaning"), rows), ""])

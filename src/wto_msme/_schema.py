@@ -115,7 +115,7 @@ def generate() -> dict[str, Any]:
 
 def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
-    docs = _field_docs(cls)
+    docs = {name: _clean(doc) for name, doc in attribute_docs(cls).items()}
     properties: dict[str, Any] = {}
     required: list[str] = []
     for f in attrs.fields(cls):
@@ -186,7 +186,13 @@ def _doc(obj: type) -> str:
     return _clean("\n\n".join(paragraphs[:1]))
 
 
-def _field_docs(cls: type) -> dict[str, str]:
+def attribute_docs(cls: type) -> dict[str, str]:
+    """
+    Return the docstring written under each attribute of *cls* in its source, by name.
+
+    Both annotated fields (``name: str`` with a string on the next line) and plain
+    assignments, such as enum members, count.
+    """
     import ast
     import inspect
     import itertools
@@ -196,16 +202,19 @@ def _field_docs(cls: type) -> dict[str, str]:
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: dict[str, str] = {}
     for stmt, after in itertools.pairwise(body):
+        target: ast.expr | None = None
+        if isinstance(stmt, ast.AnnAssign):
+            target = stmt.target
+        elif isinstance(stmt, ast.Assign):
+            target = stmt.targets[0]
         if (
-            isinstance(stmt, ast.AnnAssign)
-            and isinstance(stmt.target, ast.Name)
+            isinstance(target, ast.Name)
             and isinstance(after, ast.Expr)
             and isinstance(after.value, ast.Constant)
             and isinstance(after.value.value, str)
         ):
-            docs[stmt.target.id] = _clean(after.value.value)
+            docs[target.id] = inspect.cleandoc(after.value.value)
     return docs
-
 
 if __name__ == "__main__":
     sys.stdout.write(render(generate()))
