@@ -39,12 +39,16 @@ def _pages() -> list[pathlib.Path]:
     return sorted(p for p in DOCS.rglob("*.md") if "{doctest}" in p.read_text(encoding="utf-8"))
 
 
-def _data_pages():
+def _extension(name: str):
     sys.path.insert(0, str(DOCS / "_ext"))
     try:
-        return importlib.import_module("data_pages")
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(DOCS / "_ext"))
+
+
+def _data_pages():
+    return _extension("data_pages")
 
 
 class TestApiPage:
@@ -68,6 +72,22 @@ class TestApiPage:
         public = {f"wto_msme.{n}" for n in wto_msme.__all__} | {"wto_msme", "wto_msme.strategies"}
 
         assert set() == _documented() - public
+
+    def test_constants_and_aliases_show_their_own_docstrings(self):
+        """Each `autodata` on the API page shows the docstring under its assignment, not its type's docstring."""
+
+        pytest.importorskip("sphinx")
+        data_docstring = _extension("api_docs").data_docstring
+        names = re.findall(r"^\.\. autodata:: (\S+)", API.read_text(encoding="utf-8"), re.MULTILINE)
+        shown = {name: " ".join(data_docstring(name) or ()).strip() for name in names}
+
+        beginnings = {
+            "wto_msme.DATA_VERSION": "The version of the bundled data.",
+            "wto_msme.MAX_FILE_BYTES": "The largest data file",
+            "wto_msme.DateLike": "What the query helpers accept as a date:",
+        }
+
+        assert beginnings == {name: text[: len(beginnings.get(name, text))] for name, text in shown.items()}
 
 
 #: Modules whose examples need an optional dependency, and that dependency.
