@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import zipfile
 
 import attrs
@@ -354,6 +355,107 @@ class TestColdStart:
         )
 
         assert "[]" == _python(code).strip()
+
+    def test_a_first_answer_imports_only_what_it_needs(self):
+        """Loading and a first find_member import no date handling, converter, check or other query."""
+
+        code = (
+            "import sys, wto_msme\n"
+            "wto_msme.find_member(wto_msme.load().members, 'Viet Nam')\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'datetime', 'cattrs', 'dateutil'}"
+            " or m.startswith('wto_msme.')))"
+        )
+
+        assert [
+            "wto_msme._data",
+            "wto_msme._dates",
+            "wto_msme._display",
+            "wto_msme._fast",
+            "wto_msme._lookup",
+            "wto_msme._model",
+            "wto_msme._text",
+            "wto_msme.exceptions",
+        ] == json.loads(_python(code).replace("'", '"'))
+
+    def test_bundled_fields_are_read_at_first_use_and_once(self):
+        """load() reads only dataset.json; each other file is read when its field is first used, never again."""
+
+        code = textwrap.dedent(
+            """
+            import wto_msme
+            from wto_msme import _data
+            read = []
+            original = _data._read_bundled
+            _data._read_bundled = lambda name: read.append(name) or original(name)
+            ds = wto_msme.load()
+            print(read)
+            members = ds.members
+            print(read, members is ds.members is wto_msme.load().members)
+            ds.members, ds.version, ds.current_to
+            print(read)
+            """
+        )
+
+        assert [
+            "['dataset.json']",
+            "['dataset.json', 'members.json'] True",
+            "['dataset.json', 'members.json']",
+        ] == _python(code).splitlines()
+
+    @pytest.mark.parametrize("order", ["forward", "backward"])
+    def test_fields_built_in_any_order_equal_the_checked_load(self, order):
+        """Whatever order its fields are first used in, the bundled dataset equals the checked copy, field by field."""
+
+        code = textwrap.dedent(
+            f"""
+            import attrs, wto_msme
+            from wto_msme import _data
+            read = []
+            original = _data._read_bundled
+            _data._read_bundled = lambda name: read.append(name) or original(name)
+            ds, checked = wto_msme.load(), wto_msme.load({str(DATA_DIR)!r})
+            fields = [f.name for f in attrs.fields(wto_msme.Dataset)]
+            if {order!r} == "backward":
+                fields.reverse()
+            unequal = [
+                f for f in fields
+                if getattr(ds, f) != getattr(checked, f) or type(getattr(ds, f)) is not type(getattr(checked, f))
+            ]
+            files = [_data.LAYOUT_FILE[f] for f in fields if f in _data.LAYOUT_FILE]
+            print(unequal, read == ["dataset.json", *files])
+            """
+        )
+
+        assert "[] True" == _python(code).strip()
+
+    def test_an_unused_bundled_dataset_pickles_copies_and_evolves_whole(self):
+        """Pickling, copying, evolving and comparing a dataset whose fields are unused yet gives whole datasets."""
+
+        code = textwrap.dedent(
+            f"""
+            import copy, pickle, attrs, wto_msme
+            checked = wto_msme.load({str(DATA_DIR)!r})
+            print(pickle.loads(pickle.dumps(wto_msme.load())) == checked)
+            print(copy.deepcopy(wto_msme.load()) == checked)
+            print(attrs.evolve(wto_msme.load(), version="x") == attrs.evolve(checked, version="x"))
+            print(hash(wto_msme.load()) == hash(checked))
+            """
+        )
+
+        assert ["True"] * 4 == _python(code).split()
+
+    def test_other_attributes_and_other_datasets_are_plain_misses(self, ds):
+        """Only the bundled dataset's fields are built: other names, and other datasets' unset fields, are missing."""
+
+        unset = object.__new__(wto_msme.Dataset)
+
+        with pytest.raises(AttributeError, match="'Dataset' object has no attribute 'membres'") as e:
+            ds.membres  # noqa: B018 - the read is what is tested
+        with pytest.raises(AttributeError, match="no attribute 'members'"):
+            unset.members  # noqa: B018 - the read is what is tested
+
+        assert ("membres", ds) == (e.value.name, e.value.obj)
+        assert not hasattr(ds, "_ipython_display_")
 
     def test_bundled_data_loads_from_a_zip_archive(self, tmp_path):
         """Imported from a zip archive, the package still loads its bundled data, equal to the files'."""

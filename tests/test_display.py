@@ -19,9 +19,7 @@ from wto_msme.strategies import datasets
 from .conftest import DATA_DIR
 
 #: Every record class; a Dataset is tested on its own (its repr counts, its table sums up).
-RECORD_CLASSES = [
-    c for c in (getattr(_model, n) for n in _model.__all__) if attrs.has(c) and c is not wto_msme.Dataset
-]
+RECORD_CLASSES = [c for c in (getattr(_model, n) for n in _model.__all__) if attrs.has(c) and c is not wto_msme.Dataset]
 COLLECTIONS = list(_model.COLLECTIONS)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

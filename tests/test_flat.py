@@ -17,9 +17,7 @@ from wto_msme import _model
 from wto_msme._flat import columns, csv_cell, row, write_csv
 from wto_msme.strategies import news_items
 
-RECORD_CLASSES = [
-    c for c in (getattr(_model, n) for n in _model.__all__) if attrs.has(c) and c is not wto_msme.Dataset
-]
+RECORD_CLASSES = [c for c in (getattr(_model, n) for n in _model.__all__) if attrs.has(c) and c is not wto_msme.Dataset]
 
 
 @pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda c: c.__name__)

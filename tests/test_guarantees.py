@@ -828,6 +828,38 @@ class TestIsolation:
 
         assert "True 16 1 True" == result.stdout.strip()
 
+    def test_first_use_of_fields_from_many_threads_builds_each_once(self, tmp_path):
+        """In a fresh interpreter, 16 threads first using the bundled fields at once each get the same objects."""
+
+        script = textwrap.dedent(
+            """
+            import sys, threading
+            from concurrent.futures import ThreadPoolExecutor
+            import attrs, wto_msme
+            from wto_msme import _data
+            sys.setswitchinterval(1e-6)  # switch threads as often as possible
+            read = []
+            original = _data._read_bundled
+            _data._read_bundled = lambda name: read.append(name) or original(name)
+            names = [f.name for f in attrs.fields(wto_msme.Dataset)]
+            start = threading.Barrier(16)
+            def first_use(i):
+                start.wait()
+                ds = wto_msme.load()
+                order = names[i % len(names):] + names[:i % len(names)]  # each thread starts elsewhere
+                return {name: id(getattr(ds, name)) for name in order}
+            with ThreadPoolExecutor(16) as pool:
+                results = list(pool.map(first_use, range(16)))
+            print(all(r == results[0] for r in results), sorted(read) == sorted(_data.LAYOUT))
+            """
+        )
+
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path, env=SUBPROCESS_ENV
+        )
+
+        assert "True True" == result.stdout.strip()
+
 
 # --- Stability: the golden file ----------------------------------------------------------------
 

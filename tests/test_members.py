@@ -1,4 +1,4 @@
-"""Tests for wto_msme._members."""
+"""Tests for wto_msme._members and wto_msme._lookup."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from wto_msme import (
     MembersAsOf,
     PartialDate,
     Provenance,
+    _lookup,
     coordinator_on,
     coordinators_during,
     find_member,
@@ -28,7 +29,6 @@ from wto_msme import (
     non_participants,
     participant_count,
 )
-from wto_msme import _members as module
 from wto_msme._text import fold
 from wto_msme.strategies import datasets, members, partial_dates
 
@@ -198,13 +198,13 @@ class TestFindMember:
     def test_the_caches_are_bounded(self, ds):
         """Many tuples and many spellings do not make the caches grow without end."""
 
-        for i in range(3 * module._CACHE_SIZE):
+        for i in range(3 * _lookup._CACHE_SIZE):
             find_member((member("aaa", f"Member {i}"),), f"member {i}")
-        for i in range(2 * module._MEMO_SIZE):
+        for i in range(2 * _lookup._MEMO_SIZE):
             find_member(ds.members, "korea" + "".join("!?.,;:-_"[int(c)] for c in oct(i)[2:]))
-        index = module._indexes[id(ds.members)][1]
+        index = _lookup._indexes[id(ds.members)][1]
 
-        assert module._CACHE_SIZE >= len(module._indexes)
+        assert _lookup._CACHE_SIZE >= len(_lookup._indexes)
         assert index.limit >= len(index.exact)
 
     @given(datasets())

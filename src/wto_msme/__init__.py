@@ -12,7 +12,7 @@ The WTO Informal Working Group on Micro, Small and Medium-sized Enterprises, as 
 import typing as _typing
 
 from ._data import DATA_VERSION, MAX_FILE_BYTES, load
-from ._dates import DateLike, PartialDate, Precision, parse_when
+from ._dates import PartialDate, Precision
 from ._display import Records
 from ._model import (
     Category,
@@ -49,11 +49,11 @@ from .exceptions import DataError, MemberNotFoundError, RecordNotFoundError
 if _typing.TYPE_CHECKING:  # imported on first use: see __getattr__ below
     from ._cite import cite
     from ._export import dump, to_records
+    from ._lookup import find_member
     from ._members import (
         MembersAsOf,
         coordinator_on,
         coordinators_during,
-        find_member,
         members_as_of,
         non_participants,
         participant_count,
@@ -70,6 +70,7 @@ if _typing.TYPE_CHECKING:  # imported on first use: see __getattr__ below
     )
     from ._schema import json_schema
     from ._search import SearchHit, search
+    from ._when import DateLike, parse_when
 
 __version__ = "0.1.0"
 """The version of the library."""
@@ -140,9 +141,10 @@ __all__ = [
 ]
 
 
-#: The query, search and export functions, by the module that defines them. Each module
-#: is imported when one of its names is first used, so that ``import wto_msme`` and a
-#: first ``load()`` pay only for the model and the loader.
+#: The query, search, export and date-reading names, by the module that defines them.
+#: Each module is imported when one of its names is first used, so that
+#: ``import wto_msme``, a first ``load()`` and a first ``find_member`` pay only for what
+#: they use.
 _ON_FIRST_USE = {
     "cite": "_cite",
     "dump": "_export",
@@ -150,7 +152,7 @@ _ON_FIRST_USE = {
     "MembersAsOf": "_members",
     "coordinator_on": "_members",
     "coordinators_during": "_members",
-    "find_member": "_members",
+    "find_member": "_lookup",
     "members_as_of": "_members",
     "non_participants": "_members",
     "participant_count": "_members",
@@ -165,6 +167,8 @@ _ON_FIRST_USE = {
     "json_schema": "_schema",
     "SearchHit": "_search",
     "search": "_search",
+    "DateLike": "_when",
+    "parse_when": "_when",
 }
 
 if not _typing.TYPE_CHECKING:  # type checkers see the imports above instead

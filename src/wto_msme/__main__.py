@@ -71,9 +71,10 @@ from typing import Any, NoReturn
 import attrs
 
 from ._data import LAYOUT, load
-from ._dates import PartialDate, parse_when
+from ._dates import PartialDate
 from ._model import Category, Dataset, Member
 from ._text import fold
+from ._when import parse_when
 from .exceptions import DataError
 
 __all__ = ["main"]
@@ -307,7 +308,7 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _member_named(ds: Dataset, text: str) -> Member | None:
-    from ._members import find_member
+    from ._lookup import find_member
 
     try:
         return find_member(ds.members, text)

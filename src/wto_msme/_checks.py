@@ -27,7 +27,6 @@ _SUBCATEGORY_OF = {
 }
 
 
-
 def _q(value: object) -> str:
     """Quote a value for a message, shortened if it is very long."""
     text = repr(value)

@@ -15,7 +15,9 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ._dates import PartialDate
+from ._display import Records
 from ._model import (
+    COLLECTIONS,
     CoordinatorTerm,
     CountClaim,
     Dataset,
@@ -72,7 +74,9 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     Load a dataset: the bundled one, or a copy in the same layout from a directory.
 
     The bundled dataset is read from inside the installed package, never from the
-    network, and only once: every call without *path* returns the same object.
+    network, and only once: every call without *path* returns the same object. Each
+    of its fields is read and built the first time it is used, so that a program
+    pays only for what it reads; after that, it is the same object at every read.
 
     Args:
         path: A directory holding the files of a dataset (see
@@ -111,15 +115,49 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 
 def _load_bundled() -> Dataset:
-    from ._fast import structurer
+    # Only dataset.json is read now: every other field is left unset, and built from
+    # its file the first time it is read (see build_field).
+    meta = json.loads(_read_bundled("dataset.json"))
+    ds: Dataset = object.__new__(Dataset)
+    object.__setattr__(ds, "version", meta["version"])
+    object.__setattr__(ds, "current_to", PartialDate.from_iso(meta["current_to"]))
+    return ds
 
-    parts: dict[str, Any] = {}
-    for filename, (key, type_) in LAYOUT.items():
-        raw = json.loads(_read_bundled(filename))
-        parts[key] = raw if type_ is None else structurer(type_)(raw)
-    meta = parts.pop("dataset")
-    # Not checked here: tests/test_data.py proves the bundled data passes check().
-    return Dataset(version=meta["version"], current_to=PartialDate.from_iso(meta["current_to"]), **parts)
+
+#: The fields of the bundled dataset that are built at their first use: each with its
+#: file and the type of its content.
+_BUILT_ON_FIRST_USE: dict[str, tuple[str, Any]] = {
+    key: (filename, type_) for filename, (key, type_) in LAYOUT.items() if type_ is not None
+}
+_build_lock = threading.Lock()
+
+
+def build_field(ds: Dataset, name: str) -> Any:
+    """
+    Return the field *name* of the bundled dataset, building it from its file once.
+
+    :class:`~wto_msme.Dataset` calls this when a field it reads is unset, which only
+    the bundled dataset's fields are until their first use. Any other name, or a
+    dataset that is not the bundled one, is a plain missing attribute.
+    """
+    entry = _BUILT_ON_FIRST_USE.get(name)
+    if entry is None or ds is not _bundled:
+        msg = f"{type(ds).__name__!r} object has no attribute {name!r}"
+        raise AttributeError(msg, name=name, obj=ds)
+    with _build_lock:
+        try:  # built by another thread while this one waited
+            return object.__getattribute__(ds, name)
+        except AttributeError:
+            pass
+        from ._fast import structurer
+
+        filename, type_ = entry
+        value = structurer(type_)(json.loads(_read_bundled(filename)))
+        if name in COLLECTIONS:
+            value = Records(value)
+        # Not checked here: tests/test_data.py proves the bundled data passes check().
+        object.__setattr__(ds, name, value)
+        return value
 
 
 def _read_bundled(filename: str) -> bytes:

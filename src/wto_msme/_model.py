@@ -5,6 +5,7 @@ The frozen classes and enums that hold the data. No I/O and no (de)serialisation
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -846,6 +847,15 @@ class Dataset:
             value = getattr(self, name)
             if type(value) is tuple:
                 object.__setattr__(self, name, Records(value))
+
+    if not TYPE_CHECKING:  # a type checker would take any attribute name for a field
+
+        def __getattr__(self, name: str) -> Any:
+            # Called for a field left unset: the bundled dataset builds each field from
+            # its file at its first use (see _data.load). Anything else is a plain miss.
+            from ._data import build_field
+
+            return build_field(self, name)
 
     def _repr_html_(self) -> str:
         return dataset_html(self)

@@ -10,9 +10,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._dates import DateLike, PartialDate, parse_argument
+from ._dates import PartialDate
 from ._model import Category, Presentation, Recommendation
 from ._text import words as _words
+from ._when import DateLike, parse_argument
 from .exceptions import RecordNotFoundError
 
 __all__ = [

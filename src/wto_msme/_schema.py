@@ -216,5 +216,6 @@ def attribute_docs(cls: type) -> dict[str, str]:
             docs[target.id] = inspect.cleandoc(after.value.value)
     return docs
 
+
 if __name__ == "__main__":
     sys.stdout.write(render(generate()))
