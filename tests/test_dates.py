@@ -1,4 +1,4 @@
-"""Tests for wto_msme._dates."""
+"""Tests for wto_msme._dates and wto_msme._when: partial dates, and reading the dates users give."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """
 Dates known to the year, the month or the day.
 
-The dates users give are read in ``_when``. :mod:`datetime` is imported only where a
-:class:`datetime.date` is made: loading the data and finding a participant need none.
+The dates users give are read in ``_when``. :mod:`datetime` is imported when the first
+:class:`datetime.date` is made: loading the data and finding a participant make none.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import attrs
 
 if TYPE_CHECKING:
     import datetime
+    from collections.abc import Callable
 
 __all__ = ["PartialDate", "Precision"]
 
@@ -37,6 +38,19 @@ class Precision(enum.Enum):
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _first_date(year: int, month: int, day: int) -> datetime.date:
+    global _date  # noqa: PLW0603 - replaced once, by datetime.date itself
+    import datetime
+
+    _date = datetime.date
+    return _date(year, month, day)
+
+
+#: Makes a :class:`datetime.date`. It imports :mod:`datetime` at its first call, then
+#: is :class:`datetime.date` itself.
+_date: Callable[[int, int, int], datetime.date] = _first_date
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -151,20 +165,16 @@ class PartialDate:
     @property
     def first_day(self) -> datetime.date:
         """The first day of the period this date stands for."""
-        import datetime
-
-        return datetime.date(self.year, self.month or 1, self.day or 1)
+        return _date(self.year, self.month or 1, self.day or 1)
 
     @property
     def last_day(self) -> datetime.date:
         """The last day of the period this date stands for."""
-        import datetime
-
         if self.day is not None:
             return self.first_day
         if self.month is None:
-            return datetime.date(self.year, 12, 31)
-        return datetime.date(self.year, self.month, _days_in_month(self.year, self.month))
+            return _date(self.year, 12, 31)
+        return _date(self.year, self.month, _days_in_month(self.year, self.month))
 
     def contains(self, day: datetime.date) -> bool:
         """
