@@ -1,8 +1,7 @@
 """
 Finding a participant by its name, an alias or its ISO 3166-1 code.
 
-Kept apart from ``_members``, so that a first look-up imports only what
-it needs.
+Kept apart from ``_members``, so that a first look-up imports only what it needs.
 """
 
 from __future__ import annotations
