@@ -48,23 +48,16 @@ COLLECTIONS = list(_model.COLLECTIONS)
 
 
 class TestBundled:
-    def test_cyber_finds_the_cyber_readiness_presentations_first(self, ds):
-        """Searching for "cyber" puts the four Cyber-Readiness presentations first."""
+    @pytest.mark.parametrize(
+        ("query", "theme"),
+        [("cyber", Category.CYBER_READINESS), ("cross-border payments", Subcategory.CROSS_BORDER_PAYMENTS)],
+    )
+    def test_a_theme_finds_its_presentations_first(self, ds, query, theme):
+        """Searching for "cyber" or "cross-border payments" puts the four presentations of that theme first."""
 
-        expected = {p.id for p in ds.presentations if p.category is Category.CYBER_READINESS}
+        expected = {p.id for p in ds.presentations if theme in (p.category, p.subcategory)}
 
-        hits = search(ds.presentations, "cyber")
-
-        assert 4 == len(expected)
-        assert expected == {h.record.id for h in hits[:4]}
-        assert all(h.score > hits[4].score for h in hits[:4])
-
-    def test_cross_border_payments_finds_its_presentations_first(self, ds):
-        """Searching for "cross-border payments" puts the four Cross-border Payments presentations first."""
-
-        expected = {p.id for p in ds.presentations if p.subcategory is Subcategory.CROSS_BORDER_PAYMENTS}
-
-        hits = search(ds.presentations, "cross-border payments")
+        hits = search(ds.presentations, query)
 
         assert 4 == len(expected)
         assert expected == {h.record.id for h in hits[:4]}
