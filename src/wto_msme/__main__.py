@@ -16,11 +16,13 @@ Commands (``wto-msme COMMAND --help`` describes each):
     The records that match TEXT, best first.
 ``show ID [--collection NAME]``
     Every field of the record(s) with that identifier; failing that, of the participant
-    with that name, alias or ISO code (as :func:`wto_msme.find_member` finds it).
+    with that name, alias or ISO code (as ``ds.members.find`` finds it).
 ``export --format json|csv [--collection NAME] [--output PATH] [--overwrite]``
     The data as JSON or CSV.
 ``schema``
     The JSON Schema of the data.
+``diff OLD NEW``
+    What changed between two copies of the data (each a directory, or ``bundled``).
 
 Output. Lists are plain text tables: a header line of column names, then a line per
 record in the data's order; columns are separated by two spaces and padded to their
@@ -35,11 +37,10 @@ and separated by a blank line.
 
 Export. ``--format json`` without ``--collection`` writes the whole dataset: with
 ``--output DIR``, as a directory in the layout that ``wto_msme.load(DIR)`` reads
-(see :func:`wto_msme.dump`); without, as one JSON object on standard output (as
-``wto_msme.to_records(ds)`` gives it; the schema describes it). With ``--collection
+(see :func:`wto_msme.dump`); without, as one JSON object on standard output (the schema describes it). With ``--collection
 NAME`` it writes that collection (a JSON array; ``initiative``, an object) to
 ``--output FILE`` or standard output. ``--format csv`` writes a collection as CSV, one
-row per record, with a header row and the columns of ``wto_msme.to_pandas`` (dates as
+row per record, with a header row and the columns of ``to_pandas()`` (dates as
 the first day ``YYYY-MM-DD`` plus a ``<field>_precision`` column, enums as their values,
 tuples as JSON arrays, the provenance as ``source``, ``locator``, ``evidence`` and
 ``notes``, the number of notes); without ``--collection`` it needs ``--output DIR`` and
@@ -64,35 +65,25 @@ import enum
 import io
 import os
 import sys
-import typing
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 import attrs
 
-from ._data import LAYOUT, load
+from ._data import DATA_VERSION, load
+from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
-from ._model import Category, Dataset, Member
+from ._describe import field_types, kind_of, title, title_field, unwrap_optional
 from ._text import fold
+from ._version import __version__
 from ._when import parse_when
+from .enums import Category
 from .exceptions import DataError
 
 __all__ = ["main"]
 
-#: The collections, by name, in the layout's order.
-COLLECTIONS: tuple[str, ...] = tuple(key for key, type_ in LAYOUT.values() if type_ is not None)
-_LISTS = tuple(name for name in COLLECTIONS if name != "initiative")
-#: The collections that ``search`` looks in, unless told one.
-_SEARCHED = (
-    "members",
-    "coordinators",
-    "recommendations",
-    "presentations",
-    "news",
-    "publications",
-    "declarations",
-    "documents",
-)
+#: What export writes: the initiative and every collection, in the layout's order.
+_EXPORTED = ("initiative", *COLLECTIONS)
 _MISSING = "-"
 
 
@@ -155,12 +146,34 @@ def _text(value: Any) -> str:
     return str(value).replace("\n", "\\n")
 
 
-def _label(record: Any) -> str:
-    for name in ("title", "headline", "name", "symbol", "wording", "id"):
-        value = getattr(record, name, None)
-        if isinstance(value, str):
-            return value
-    return type(record).__name__  # pragma: no cover - every record has one of them
+def _listed(cls: type) -> list[str]:
+    """The columns a listing of *cls* shows: its id and title, then its dates, kinds and joining."""
+    names = [n for n in ("id", title_field(cls)) if n is not None and n in field_types(cls)]
+    for name, t in field_types(cls).items():
+        t, _ = unwrap_optional(t)
+        short = (
+            t is PartialDate
+            or (isinstance(t, type) and issubclass(t, enum.Enum))
+            or (attrs.has(t) and t.__str__ is not object.__str__)
+        )
+        if short and name not in names:
+            names.append(name)
+    return names
+
+
+def listing(records: Sequence[Any]) -> str:
+    """
+    Return a collection as a plain-text table of the columns :func:`_listed` picks.
+    """
+    cls = kind_of(records)
+    names = _listed(cls) if cls is not None else ["kind", "id", "title"]
+    rows = (
+        [_text(getattr(r, n)) for n in names]
+        if cls is not None
+        else [type(r).__name__, _text(getattr(r, "id", None)), title(r)]
+        for r in records
+    )
+    return table(names, rows)
 
 
 def _field_lines(record: Any, prefix: str = "") -> Iterable[str]:
@@ -225,77 +238,54 @@ class _UsageError(Exception):
 
 
 def _members(ds: Dataset, args: argparse.Namespace) -> str:
-    header = ["id", "name", "kind", "joined"]
     if args.as_of is None:
-        return table(header, ([m.id, m.name, _text(m.kind), str(m.joined)] for m in ds.members))
-    from ._members import members_as_of
-
-    standing = members_as_of(ds.members, args.as_of)
+        return listing(ds.members)
+    standing = ds.members.as_of(args.as_of)
     state = {m.id: "known" for m in standing.known} | {m.id: "uncertain" for m in standing.uncertain}
-    rows = ([m.id, m.name, _text(m.kind), str(m.joined), state[m.id]] for m in ds.members if m.id in state)
-    return table([*header, "as_of"], rows)
+    names = _listed(ds.members.kind)
+    rows = ([*(_text(getattr(m, n)) for n in names), state[m.id]] for m in ds.members if m.id in state)
+    return table([*names, "as_of"], rows)
 
 
 def _coordinators(ds: Dataset, args: argparse.Namespace) -> str:
-    names = {m.id: m.name for m in ds.members}
-    rows = (
-        [
-            t.id,
-            t.name,
-            names.get(t.member, t.member),
-            _text(t.start) if t.start else "unknown",
-            _text(t.end) if t.end else "ongoing",
-        ]
-        for t in ds.coordinators
-    )
-    return table(["id", "name", "member", "start", "end"], rows)
+    return listing(ds.coordinators)
 
 
 def _presentations(ds: Dataset, args: argparse.Namespace) -> str:
-    from ._presentations import presentations_between
-
-    found: Sequence[Any] = ds.presentations
+    found = ds.presentations
     if args.start is not None or args.end is not None:
         start = args.start if args.start is not None else PartialDate(1)
         end = args.end if args.end is not None else PartialDate(9999)
         if start.first_day > end.last_day:
             msg = f"--from {start} comes after --to {end}"
             raise _UsageError(msg)
-        found = presentations_between(found, start, end)
+        found = found.between(start, end)
     if args.category is not None:
-        found = [p for p in found if p.category is args.category]
-    rows = ([p.id, _text(p.date), p.institution, _text(p.category), p.title] for p in found)
-    return table(["id", "date", "institution", "category", "title"], rows)
+        found = found.by_category()[args.category]
+    return listing(found)
 
 
 def _search(ds: Dataset, args: argparse.Namespace) -> str:
-    from ._search import search
-
-    names = (args.collection,) if args.collection else _SEARCHED
-    of: dict[int, str] = {}
-    records: list[Any] = []
-    for name in names:
-        for r in getattr(ds, name):
-            of[id(r)] = name
-            records.append(r)
+    records = getattr(ds, args.collection) if args.collection else ds
     try:
-        hits = search(records, args.text, limit=args.limit)
+        return listing(records.search(args.text, limit=args.limit))
     except ValueError as e:
         raise _UsageError(str(e)) from None
-    rows = ([of[id(h.record)], h.record.id, h.field, _label(h.record)] for h in hits)
-    return table(["collection", "id", "field", "title"], rows)
 
 
 def _show(ds: Dataset, args: argparse.Namespace) -> str:
-    names = (args.collection,) if args.collection else _LISTS
-    blocks = []
-    for name in names:
-        for r in getattr(ds, name):
-            if r.id == args.id:
-                blocks.append("\n".join([f"collection: {name}", *_field_lines(r)]))
+    names = (args.collection,) if args.collection else COLLECTIONS
+    blocks = [
+        "\n".join([f"collection: {name}", *_field_lines(r)])
+        for name in names
+        if (r := getattr(ds, name).get(args.id)) is not None
+    ]
     if not blocks and "members" in names:
-        member = _member_named(ds, args.id)
-        if member is not None:
+        try:
+            member = ds.members.find(args.id)
+        except (LookupError, ValueError):
+            pass
+        else:
             blocks.append("\n".join(["collection: members", *_field_lines(member)]))
     if not blocks:
         ids = sorted({r.id for name in names for r in getattr(ds, name)})
@@ -307,13 +297,20 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
     return "\n\n".join(blocks)
 
 
-def _member_named(ds: Dataset, text: str) -> Member | None:
-    from ._lookup import find_member
+def _diff(ds: Dataset, args: argparse.Namespace) -> str:
+    from ._diff import diff
 
+    old, new = (_dataset(path) for path in (args.old, args.new))
+    return str(diff(old, new))
+
+
+def _dataset(path: str) -> Dataset:
     try:
-        return find_member(ds.members, text)
-    except (LookupError, ValueError):
-        return None
+        return load(None if path == "bundled" else path)
+    except FileNotFoundError:
+        _fail(f"cannot read the data: no such directory: {path}")
+    except (DataError, OSError) as e:
+        _fail(f"cannot read the data: {e}")
 
 
 def _schema(ds: Dataset, args: argparse.Namespace) -> str:
@@ -323,12 +320,14 @@ def _schema(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
-    from ._export import dump, dumps_json, to_records
+    from ._export import converter, dump, dumps_json, files
 
     output: str | None = args.output
     if args.collection is None:
         if args.format == "json" and output is None:
-            return dumps_json(to_records(ds)).rstrip("\n")
+            parts = files(ds)
+            whole = {**parts.pop("dataset.json"), **{name.removesuffix(".json"): v for name, v in parts.items()}}
+            return dumps_json(whole).rstrip("\n")
         if output is None:
             msg = "CSV export of the whole dataset needs --output DIR (a file per collection), or --collection NAME"
             raise _UsageError(msg)
@@ -336,14 +335,17 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
             _check_directory(output, args.overwrite)
             dump(ds, output, overwrite=True)
             return None
-        files = {f"{name}.csv": _csv(getattr(ds, name), name) for name in COLLECTIONS}
+        tables = {f"{name}.csv": _csv(getattr(ds, name), name) for name in _EXPORTED}
         _check_directory(output, args.overwrite)
         os.makedirs(output, exist_ok=True)
-        for filename, text in files.items():
+        for filename, text in tables.items():
             _write(os.path.join(output, filename), text)
         return None
     records = getattr(ds, args.collection)
-    text = dumps_json(to_records(records)) if args.format == "json" else _csv(records, args.collection)
+    if args.format == "json":
+        text = dumps_json(converter().unstructure(records, unstructure_as=field_types(Dataset)[args.collection]))
+    else:
+        text = _csv(records, args.collection)
     if output is None:
         return text.rstrip("\n")
     if os.path.isdir(output):
@@ -357,15 +359,12 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
 
 
 def _csv(records: Any, name: str) -> str:
-    from ._flat import write_csv
+    from ._collections import Records
 
-    type_ = LAYOUT[f"{name}.json"][1]
     if name == "initiative":
-        cls, records = type_, (records,)
-    else:
-        (cls, _) = typing.get_args(type_)
+        records = Records((records,))
     stream = io.StringIO(newline="")
-    write_csv(records, cls, stream)
+    records.to_csv(stream)
     return stream.getvalue()
 
 
@@ -395,6 +394,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         epilog="Exit status: 0 on success, 1 if data or output cannot be read or written, 2 on a usage error."
         " Tables: a header line, then a line per record; columns two spaces apart; '-' where a value is missing.",
     )
+    parser.add_argument("--version", action="version", version=f"wto_msme {__version__}, data version {DATA_VERSION}")
     parser.add_argument("--data", metavar="DIR", help="read the data from DIR (the layout of wto_msme.load) instead")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     subs: dict[str, argparse.ArgumentParser] = {}
@@ -412,7 +412,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         " with --as-of, also as_of: 'known' (joined by then) or 'uncertain' (may have).",
     )
     members.add_argument("--as-of", type=_date, metavar="DATE", help="only those that had joined by DATE, or may have")
-    add("coordinators", "list the coordinators' terms", "Columns: id, name, member, start, end ('ongoing').")
+    add("coordinators", "list the coordinators' terms", "Columns: id, name, start, end ('-' where unknown or ongoing).")
     presentations = add(
         "presentations",
         "list the presentations",
@@ -425,11 +425,10 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     search = add(
         "search",
         "find records by words in their titles, names and summaries",
-        f"Columns: collection, id, field (the one that matched best), title; best first."
-        f" Searches {', '.join(_SEARCHED)}.",
+        "Columns: kind, id, title; best first. Searches every collection unless told one.",
     )
     search.add_argument("text", metavar="TEXT", help="the words to look for")
-    search.add_argument("--collection", type=_collection(_LISTS), metavar="NAME", help="search only NAME")
+    search.add_argument("--collection", type=_collection(COLLECTIONS), metavar="NAME", help="search only NAME")
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="show at most N (default: 20)")
     show = add(
         "show",
@@ -438,7 +437,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         " with the identifier are each printed, separated by a blank line.",
     )
     show.add_argument("id", metavar="ID", help="the record's identifier, such as 'chl', or a participant's name")
-    show.add_argument("--collection", type=_collection(_LISTS), metavar="NAME", help="look only in NAME")
+    show.add_argument("--collection", type=_collection(COLLECTIONS), metavar="NAME", help="look only in NAME")
     export = add(
         "export",
         "write the data as JSON or CSV",
@@ -448,13 +447,21 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     )
     export.add_argument("--format", required=True, choices=("json", "csv"), help="the format")
     export.add_argument(
-        "--collection", type=_collection(COLLECTIONS), metavar="NAME", help=f"only NAME: {', '.join(COLLECTIONS)}"
+        "--collection", type=_collection(_EXPORTED), metavar="NAME", help=f"only NAME: {', '.join(_EXPORTED)}"
     )
     export.add_argument(
         "--output", metavar="PATH", help="a file (one collection) or a directory (default: standard output)"
     )
     export.add_argument("--overwrite", action="store_true", help="replace an existing file, or files in a directory")
     add("schema", "print the JSON Schema (draft 2020-12) of the data", "JSON, as wto_msme.json_schema() gives it.")
+    changes = add(
+        "diff",
+        "list what changed between two copies of the data",
+        "Lines '+ COLLECTION ID' (added), '- COLLECTION ID' (removed), '~ COLLECTION ID' (changed), each changed"
+        " field below its record as 'FIELD: OLD -> NEW' in JSON; 'no differences' if they are equal.",
+    )
+    changes.add_argument("old", metavar="OLD", help="a data directory, or 'bundled' for the bundled data")
+    changes.add_argument("new", metavar="NEW", help="a data directory, or 'bundled' for the bundled data")
     return parser, subs
 
 
@@ -466,6 +473,7 @@ _COMMANDS: dict[str, _Command] = {
     "show": _show,
     "export": _export,
     "schema": _schema,
+    "diff": _diff,
 }
 
 
@@ -483,12 +491,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, subs = _parser()
     args = parser.parse_args(argv)
     command = args.command or "overview"
-    try:
-        ds = load(args.data)
-    except FileNotFoundError:
-        _fail(f"cannot read the data: no such directory: {args.data}")
-    except (DataError, OSError) as e:
-        _fail(f"cannot read the data: {e}")
+    ds = _dataset(args.data or "bundled")
     try:
         output = overview(ds) if command == "overview" else _COMMANDS[command](ds, args)
     except _UsageError as e:

@@ -9,9 +9,11 @@ from typing import Any
 
 import attrs
 
+from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
-from ._model import COLLECTIONS, Category, Dataset, Note, Provenance, Subcategory
+from ._model import Note, Provenance
 from ._text import fold
+from .enums import Category, Subcategory
 
 __all__ = ["LIFE_START", "Problem", "check"]
 

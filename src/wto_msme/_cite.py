@@ -5,14 +5,14 @@ Citations for records: where a record comes from, as plain text or BibTeX.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._data import load
 from ._dates import PartialDate
+from ._describe import title
 from ._model import (
     CoordinatorTerm,
     CountClaim,
-    Dataset,
     Declaration,
     Document,
     Initiative,
@@ -26,6 +26,9 @@ from ._model import (
     WtoMember,
 )
 from .exceptions import RecordNotFoundError
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
 
 __all__ = ["cite"]
 
@@ -148,11 +151,7 @@ def _title(record: Any, ds: Dataset) -> str:
     if isinstance(record, Sponsor):
         name = next((m.name for m in ds.wto_members if m.id == record.member), record.member)
         return f"Endorsement of the December 2020 package by {name}"
-    for name in ("title", "headline", "group_name", "name", "wording"):
-        value = getattr(record, name, None)
-        if isinstance(value, str):
-            return value
-    return f"{type(record).__name__} {getattr(record, 'id', '')}".strip()  # pragma: no cover - every class has one
+    return title(record)
 
 
 def _date(record: Any) -> PartialDate | None:

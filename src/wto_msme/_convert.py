@@ -16,6 +16,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
+from ._collections import Records
 from ._dates import PartialDate
 from ._json import MAX_PROBLEMS
 
@@ -144,7 +145,21 @@ def make_converter() -> JsonConverter:
         return structure
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    def collection_structure(t: Any) -> Any:
+        items = conv.get_structure_hook(tuple[t.kind, ...])
+        return lambda value, _: t(items(value, tuple[t.kind, ...]))
+
+    def collection_unstructure(t: Any) -> Any:
+        return conv.get_unstructure_hook(tuple[t.kind, ...])
+
+    conv.register_structure_hook_factory(_is_collection, collection_structure)
+    conv.register_unstructure_hook_factory(_is_collection, collection_unstructure)
     return conv
+
+
+def _is_collection(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, Records)
 
 
 class _Stopped(Exception):  # noqa: N818 - not an error of its own: where checking stopped

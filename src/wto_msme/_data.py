@@ -14,25 +14,9 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
+from ._dataset import Dataset
 from ._dates import PartialDate
-from ._display import Records
-from ._model import (
-    COLLECTIONS,
-    CoordinatorTerm,
-    CountClaim,
-    Dataset,
-    Declaration,
-    Document,
-    Initiative,
-    Member,
-    NewsItem,
-    Presentation,
-    Publication,
-    Recommendation,
-    Source,
-    Sponsor,
-    WtoMember,
-)
+from ._describe import field_types
 from .exceptions import DataError
 
 if TYPE_CHECKING:
@@ -46,23 +30,16 @@ DATA_VERSION = "2026.11.0"
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """The largest data file :func:`load` reads (8 MiB); a larger one is refused unread."""
 
-#: Each file of a dataset directory and the type of its content. ``dataset.json``
-#: holds the version and the date the data is current to.
+#: Each file of a dataset directory, the field of :class:`Dataset` it holds and that
+#: field's type: a file a field, named after it. ``dataset.json`` holds the version and
+#: the date the data is current to.
 LAYOUT: dict[str, tuple[str, Any]] = {
     "dataset.json": ("dataset", None),
-    "initiative.json": ("initiative", Initiative),
-    "members.json": ("members", tuple[Member, ...]),
-    "coordinators.json": ("coordinators", tuple[CoordinatorTerm, ...]),
-    "recommendations.json": ("recommendations", tuple[Recommendation, ...]),
-    "presentations.json": ("presentations", tuple[Presentation, ...]),
-    "news.json": ("news", tuple[NewsItem, ...]),
-    "publications.json": ("publications", tuple[Publication, ...]),
-    "declarations.json": ("declarations", tuple[Declaration, ...]),
-    "documents.json": ("documents", tuple[Document, ...]),
-    "wto_members.json": ("wto_members", tuple[WtoMember, ...]),
-    "claims.json": ("claims", tuple[CountClaim, ...]),
-    "sponsors.json": ("sponsors", tuple[Sponsor, ...]),
-    "sources.json": ("sources", tuple[Source, ...]),
+    **{
+        f"{name}.json": (name, type_)
+        for name, type_ in field_types(Dataset).items()
+        if name not in ("version", "current_to")
+    },
 }
 
 _lock = threading.Lock()
@@ -74,9 +51,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     Load a dataset: the bundled one, or a copy in the same layout from a directory.
 
     The bundled dataset is read from inside the installed package, never from the
-    network, and only once: every call without *path* returns the same object. Each
-    of its fields is read and built the first time it is used, so that a program
-    pays only for what it reads; after that, it is the same object at every read.
+    network, and built whole at the first call, once, even when threads race to it:
+    every call without *path* returns the same object.
 
     Args:
         path: A directory holding the files of a dataset (see
@@ -115,49 +91,16 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 
 def _load_bundled() -> Dataset:
-    # Only dataset.json is read now: every other field is left unset, and built from
-    # its file the first time it is read (see build_field).
+    # Trusting and fast: tests/test_data.py proves it gives what the strict route gives.
+    from ._fast import structurer
+
     meta = json.loads(_read_bundled("dataset.json"))
-    ds: Dataset = object.__new__(Dataset)
-    object.__setattr__(ds, "version", meta["version"])
-    object.__setattr__(ds, "current_to", PartialDate.from_iso(meta["current_to"]))
-    return ds
-
-
-#: The fields of the bundled dataset that are built at their first use: each with its
-#: file and the type of its content.
-_BUILT_ON_FIRST_USE: dict[str, tuple[str, Any]] = {
-    key: (filename, type_) for filename, (key, type_) in LAYOUT.items() if type_ is not None
-}
-_build_lock = threading.Lock()
-
-
-def build_field(ds: Dataset, name: str) -> Any:
-    """
-    Return the field *name* of the bundled dataset, building it from its file once.
-
-    :class:`~wto_msme.Dataset` calls this when a field it reads is unset, which only
-    the bundled dataset's fields are until their first use. Any other name, or a
-    dataset that is not the bundled one, is a plain missing attribute.
-    """
-    entry = _BUILT_ON_FIRST_USE.get(name)
-    if entry is None or ds is not _bundled:
-        msg = f"{type(ds).__name__!r} object has no attribute {name!r}"
-        raise AttributeError(msg, name=name, obj=ds)
-    with _build_lock:
-        try:  # built by another thread while this one waited
-            return object.__getattribute__(ds, name)
-        except AttributeError:
-            pass
-        from ._fast import structurer
-
-        filename, type_ = entry
-        value = structurer(type_)(json.loads(_read_bundled(filename)))
-        if name in COLLECTIONS:
-            value = Records(value)
-        # Not checked here: tests/test_data.py proves the bundled data passes check().
-        object.__setattr__(ds, name, value)
-        return value
+    parts = {
+        key: structurer(type_)(json.loads(_read_bundled(filename)))
+        for filename, (key, type_) in LAYOUT.items()
+        if type_ is not None
+    }
+    return Dataset(version=meta["version"], current_to=PartialDate.from_iso(meta["current_to"]), **parts)
 
 
 def _read_bundled(filename: str) -> bytes:

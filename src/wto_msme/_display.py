@@ -2,25 +2,27 @@
 How records look: concise reprs in a terminal, HTML tables in Jupyter.
 
 Display shortens long text; the data never is. Nothing here imports the model: the
-functions work on any attrs record, and ``_model`` attaches them to its classes.
+functions work on any attrs record, and ``_model`` and ``_collections`` attach them.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any, SupportsIndex, TypeVar, overload
+from typing import Any
 
 import attrs
 
 from ._dates import PartialDate
+from ._describe import kind_of, title
 
 __all__ = [
     "DETAIL_WIDTH",
     "REPR_WIDTH",
     "ROW_LIMIT",
     "TABLE_WIDTH",
-    "Records",
+    "collection_html",
+    "collection_repr",
     "dataset_html",
     "escape",
     "record_html",
@@ -42,8 +44,6 @@ ROW_LIMIT = 60
 
 _HEAD, _TAIL = 25, 5
 _TUPLE_ITEMS = 3  # a repr shows this many items of a longer tuple
-
-_T_co = TypeVar("_T_co", covariant=True)
 
 
 def escape(text: str) -> str:
@@ -186,14 +186,20 @@ def _detail_rows(record: Any, prefix: str) -> Iterable[tuple[str, str]]:
             yield name, _cell(value, DETAIL_WIDTH)
 
 
-def _table_html(records: tuple[Any, ...]) -> str:
-    classes = {type(r) for r in records}
-    (cls,) = classes if len(classes) == 1 else (None,)
-    caption = f"{len(records)} {cls.__name__ if cls is not None else ''} records".replace("  ", " ")
+def collection_html(records: tuple[Any, ...]) -> str:
+    """
+    Return a collection as an HTML table: a row per record, a column per field.
+
+    A collection of mixed kinds has the columns kind, id and title. Long collections
+    show their first 25 and last 5 rows; long texts are shortened, the whole text in the
+    cell's tooltip.
+    """
+    cls = kind_of(records)
+    caption = f"{len(records)} {cls.__name__ + ' ' if cls else ''}records"
     if not records:
         return f'<table class="wto-msme records"><caption>{escape(caption)}</caption></table>'
-    names = [f.name for f in attrs.fields(cls)] if cls is not None and _is_record(records[0]) else []
-    head = "<tr><th>#</th>" + "".join(f"<th>{escape(n)}</th>" for n in names or ["record"]) + "</tr>"
+    names = [f.name for f in attrs.fields(cls)] if cls is not None else ["kind", "id", "title"]
+    head = "<tr><th>#</th>" + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr>"
     shown: list[int | None] = list(range(len(records)))
     if len(records) > ROW_LIMIT:
         shown = [*range(_HEAD), None, *range(len(records) - _TAIL, len(records))]
@@ -201,18 +207,32 @@ def _table_html(records: tuple[Any, ...]) -> str:
     for i in shown:
         if i is None:
             more = len(records) - _HEAD - _TAIL
-            body.append(f'<tr><th>…</th><td colspan="{max(len(names), 1)}">{more} more records</td></tr>')
+            body.append(f'<tr><th>…</th><td colspan="{len(names)}">{more} more records</td></tr>')
             continue
         record = records[i]
-        if names:
-            cells = [_cell(getattr(record, n), TABLE_WIDTH) for n in names]
-        else:
-            cells = [_text_cell(repr(record), TABLE_WIDTH)]
-        body.append(f"<tr><th>{i}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        values = (
+            [getattr(record, n) for n in names]
+            if cls is not None
+            else [type(record).__name__, getattr(record, "id", None), title(record)]
+        )
+        body.append(f"<tr><th>{i}</th>" + "".join(f"<td>{_cell(v, TABLE_WIDTH)}</td>" for v in values) + "</tr>")
     return (
         f'<table class="wto-msme records"><caption>{escape(caption)}</caption>'
         f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def collection_repr(records: tuple[Any, ...]) -> str:
+    """
+    Return a collection's short summary: how many records of which kind, and the first few titles.
+    """
+    cls = kind_of(records)
+    kind = f"{cls.__name__} records" if cls is not None else "records"
+    if not records:
+        return f"<0 {kind}>"
+    shown = [shorten(title(r), REPR_WIDTH) for r in records[:_TUPLE_ITEMS]]
+    more = ", …" if len(records) > _TUPLE_ITEMS else ""
+    return f"<{len(records)} {kind}: {', '.join(shown)}{more}>"
 
 
 def dataset_html(self: Any) -> str:
@@ -226,56 +246,3 @@ def dataset_html(self: Any) -> str:
             rows.append((f.name, f"{len(value)} record{'' if len(value) == 1 else 's'}"))
     body = "".join(f"<tr><th>{escape(n)}</th><td>{v}</td></tr>" for n, v in rows)
     return f'<table class="wto-msme dataset"><caption>Dataset</caption><tbody>{body}</tbody></table>'
-
-
-def _id_or_brief(record: object) -> str:
-    identifier = getattr(record, "id", None)
-    return identifier if isinstance(identifier, str) else _brief(record)
-
-
-class Records(tuple[_T_co, ...]):
-    """
-    A collection of records: an immutable tuple that displays itself as a table.
-
-    Every collection of a :class:`~wto_msme.Dataset` is one, such as
-    ``ds.presentations``. It is a ``tuple`` in all but its looks: it compares equal
-    to the plain tuple of the same records, hashes like it and cannot be changed; a
-    slice is a ``Records`` too. In a terminal its repr names how many records it holds
-    and the first identifiers; in Jupyter it shows as an HTML table with a row per
-    record (every row up to 60 rows, else the first 25 and the last 5)
-    and a column per field, long texts shortened with the whole text in the tooltip.
-
-    >>> import wto_msme
-    >>> ds = wto_msme.load()
-    >>> ds.coordinators
-    <3 CoordinatorTerm records: casanueva, cancela, wilson>
-    >>> ds.coordinators == tuple(ds.coordinators)
-    True
-
-    .. versionadded:: 0.1.0
-    """
-
-    __slots__ = ()
-
-    @overload
-    def __getitem__(self, index: SupportsIndex) -> _T_co: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Records[_T_co]: ...
-
-    def __getitem__(self, index: SupportsIndex | slice) -> _T_co | Records[_T_co]:
-        if isinstance(index, slice):
-            return Records(super().__getitem__(index))
-        return super().__getitem__(index)
-
-    def __repr__(self) -> str:
-        classes = {type(r).__name__ for r in self}
-        kind = f"{classes.pop()} records" if len(classes) == 1 else "records"
-        if not self:
-            return f"<0 {kind}>"
-        ids = [_id_or_brief(r) for r in self[:_TUPLE_ITEMS]]
-        more = ", …" if len(self) > _TUPLE_ITEMS else ""
-        return f"<{len(self)} {kind}: {', '.join(ids)}{more}>"
-
-    def _repr_html_(self) -> str:
-        return _table_html(tuple(self))

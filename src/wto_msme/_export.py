@@ -1,5 +1,5 @@
 """
-Data leaving the library: a dataset written to a directory, records as JSON-ready dicts.
+Data leaving the library: a dataset written to a directory as JSON.
 
 Everything goes through the one cattrs converter (``_convert``), imported only when
 something is exported.
@@ -10,31 +10,22 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from . import _model
 from ._data import LAYOUT
-from ._model import Dataset
+from ._dataset import Dataset
 
 if TYPE_CHECKING:
     import pathlib
 
-    from attrs import AttrsInstance
     from cattrs.preconf.json import JsonConverter
 
-__all__ = ["RECORD_CLASSES", "dump", "dumps_json", "to_records"]
-
-#: Every class whose instances are records: the model's attrs classes.
-RECORD_CLASSES: frozenset[type] = frozenset(
-    c for c in (getattr(_model, n) for n in _model.__all__) if isinstance(c, type) and attrs.has(c)
-)
+__all__ = ["converter", "dump", "dumps_json", "files"]
 
 
 @functools.cache
-def _converter() -> JsonConverter:
+def converter() -> JsonConverter:
+    """Return the library's converter, made at its first use."""
     from ._convert import make_converter
 
     return make_converter()
@@ -101,7 +92,7 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
         msg = f"{target} is not empty; pass overwrite=True to replace the dataset's files in it"
         raise FileExistsError(msg)
     encoded: dict[str, bytes] = {}
-    for filename, content in _files(dataset).items():
+    for filename, content in files(dataset).items():
         try:
             encoded[filename] = dumps_json(content).encode("utf-8")
         except UnicodeEncodeError as e:
@@ -113,9 +104,9 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
     return target
 
 
-def _files(dataset: Dataset) -> dict[str, Any]:
+def files(dataset: Dataset) -> dict[str, Any]:
     """Return the JSON content of each file of the layout, in the layout's order."""
-    conv = _converter()
+    conv = converter()
     files: dict[str, Any] = {}
     for filename, (key, type_) in LAYOUT.items():
         if type_ is None:
@@ -123,55 +114,3 @@ def _files(dataset: Dataset) -> dict[str, Any]:
         else:
             files[filename] = conv.unstructure(getattr(dataset, key), unstructure_as=type_)
     return files
-
-
-@overload
-def to_records(records: AttrsInstance) -> dict[str, Any]: ...
-
-
-@overload
-def to_records(records: Iterable[AttrsInstance]) -> list[dict[str, Any]]: ...
-
-
-def to_records(records: AttrsInstance | Iterable[AttrsInstance]) -> dict[str, Any] | list[dict[str, Any]]:
-    """
-    Turn records into JSON-ready dicts, as the data files hold them.
-
-    Dates become ISO strings (``"2023-04"``), enums their values, tuples lists, nested
-    records (such as the provenance) nested dicts; every field is present. The result
-    can be written with ``json.dump`` or, after flattening, the ``csv`` module.
-
-    Args:
-        records: A collection of records, such as ``ds.presentations`` (any iterable of
-            them, in any mix of classes), or a single record. A whole
-            :class:`~wto_msme.Dataset` is a single record: it gives one dict with
-            ``version``, ``current_to``, ``initiative`` and every collection.
-
-    Returns:
-        A list of dicts in the order of *records*, or one dict for a single record.
-
-    Raises:
-        TypeError: If *records* (or an item of it, named by its index) is not a
-            wto_msme record.
-
-    >>> import wto_msme
-    >>> ds = wto_msme.load()
-    >>> row = wto_msme.to_records(ds.presentations)[0]
-    >>> row["date"], row["category"], row["provenance"]["source"]
-    ('2021-09-24', 'Implementation of the December 2020 Package', 'seed-003')
-
-    .. versionadded:: 0.1.0
-    """
-    conv = _converter()
-    if type(records) in RECORD_CLASSES:
-        return conv.unstructure(records, unstructure_as=type(records))  # type: ignore[no-any-return]
-    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
-        msg = f"expected a wto_msme record or a collection of them, got {type(records).__name__}"
-        raise TypeError(msg)
-    rows: list[dict[str, Any]] = []
-    for i, record in enumerate(records):
-        if type(record) not in RECORD_CLASSES:
-            msg = f"item {i}: expected a wto_msme record, got {type(record).__name__}"
-            raise TypeError(msg)
-        rows.append(conv.unstructure(record, unstructure_as=type(record)))
-    return rows

@@ -1,22 +1,19 @@
 """
 A fast, trusting structurer for the bundled data.
 
-The bundled data is checked by the test suite against the strict cattrs converter
-(``_convert``), which gives equal datasets; this path exists so that ``load()`` does
-not pay for importing cattrs. It assumes well-formed input and is never used for
+The test suite proves that it gives the bundled data exactly as the strict cattrs
+converter (``_convert``) does; it exists so that ``load()`` does not pay for importing
+cattrs. It assumes well-formed input and is never used for
 data a user supplies.
 
-It is built to be cheap at a cold start: each class's builder is made once, converts
-only the fields whose JSON form differs from their value (dates, enums, records,
-tuples), and reads the model's annotations (strings such as ``"tuple[Note, ...]"``)
-without compiling them, as ``typing.get_type_hints`` would.
+It is derived from the model's declarations, as the converter is, and built to be
+cheap at a cold start: each class's builder is made once and converts only the fields
+whose JSON form differs from their value (dates, enums, records, tuples).
 """
 
 from __future__ import annotations
 
-import builtins
 import enum
-import sys
 import types
 import typing
 from collections.abc import Callable
@@ -24,7 +21,9 @@ from typing import Any
 
 import attrs
 
+from ._collections import Records
 from ._dates import PartialDate
+from ._describe import field_types
 
 __all__ = ["structurer"]
 
@@ -69,10 +68,16 @@ def _make(t: Any) -> _Maker:
         if inner is _identity:
             return _identity
         return lambda v: None if v is None else inner(v)
+    if isinstance(t, type) and issubclass(t, Records):  # a collection of one kind of record
+        return _compose(t, structurer(tuple[t.kind, ...]))
     if attrs.has(t):
         return _make_class(t)
     msg = f"no fast structurer for {t!r}"  # pragma: no cover - a model change
     raise TypeError(msg)
+
+
+def _compose(outer: _Maker, inner: _Maker) -> _Maker:
+    return lambda v: outer(inner(v))
 
 
 def _dates() -> _Maker:
@@ -88,7 +93,7 @@ def _dates() -> _Maker:
 
 
 def _make_class(cls: type) -> _Maker:
-    fields = ((f.name, structurer(_annotation(cls, f.type))) for f in attrs.fields(cls))
+    fields = ((name, structurer(t)) for name, t in field_types(cls).items())
     conversions = tuple((name, make) for name, make in fields if make is not _identity)
 
     def build(data: dict[str, Any]) -> Any:
@@ -99,23 +104,3 @@ def _make_class(cls: type) -> _Maker:
         return cls(**data)
 
     return build
-
-
-def _annotation(cls: type, annotation: Any) -> Any:
-    # With `from __future__ import annotations` an attrs field's type is a string.
-    if not isinstance(annotation, str):
-        return annotation
-    return _resolve(annotation, vars(sys.modules[cls.__module__]))
-
-
-def _resolve(text: str, namespace: dict[str, Any]) -> Any:
-    # The forms the model uses are read without compiling anything, which
-    # typing.get_type_hints and eval both do: "X", "X | None" and "tuple[X, ...]".
-    if text.endswith(" | None"):
-        return _resolve(text[: -len(" | None")], namespace) | None
-    if text.startswith("tuple[") and text.endswith(", ...]"):
-        return tuple[_resolve(text[len("tuple[") : -len(", ...]")], namespace), ...]  # type: ignore[misc]
-    if text.isidentifier():
-        return namespace[text] if text in namespace else getattr(builtins, text)
-    msg = f"no fast structurer for the annotation {text!r}"  # pragma: no cover - a model change
-    raise TypeError(msg)

@@ -1,5 +1,5 @@
 """
-Records as flat rows: the columns that :func:`wto_msme.to_pandas` and CSV export share.
+Records as flat rows: the columns that ``to_pandas()`` and ``to_csv()`` share.
 
 The rules, for each field of a record's class in declaration order:
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import functools
-import types
+import os
 import typing
 from collections.abc import Iterable
 from typing import IO, Any, Literal
@@ -26,11 +26,12 @@ from typing import IO, Any, Literal
 import attrs
 
 from ._dates import PartialDate, Precision
+from ._describe import field_types, kind_of, title, unwrap_optional
 from ._model import Provenance
 
-__all__ = ["Column", "columns", "csv_cell", "row", "write_csv"]
+__all__ = ["MIXED", "Column", "columns", "columns_of", "csv_cell", "row", "write_csv"]
 
-Kind = Literal["text", "integer", "boolean", "date", "precision", "enum", "tuple", "count"]
+Kind = Literal["text", "integer", "boolean", "date", "precision", "enum", "tuple", "count", "title"]
 
 
 @attrs.frozen
@@ -56,11 +57,13 @@ class Column:
 
     def value(self, record: Any) -> Any:
         """Return this column's value for *record*, as a Python object (``None`` where missing)."""
+        if self.kind == "title":
+            return title(record)
         value = record
         for name in self.path:
             if value is None:
                 return None
-            value = getattr(value, name)
+            value = getattr(value, name, None)
         if value is None:
             return None
         if self.kind == "date":
@@ -70,14 +73,6 @@ class Column:
         if self.kind == "count":
             return len(value)
         return value
-
-
-def _unwrap_optional(t: Any) -> tuple[Any, bool]:
-    if typing.get_origin(t) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(t) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
-    return t, False
 
 
 def _kind(t: Any) -> Kind:
@@ -109,9 +104,8 @@ def columns(cls: type) -> tuple[Column, ...]:
 
 
 def _columns(cls: type, path: tuple[str, ...], prefix: str, *, optional: bool) -> Iterable[Column]:
-    hints = typing.get_type_hints(cls)
     for f in attrs.fields(cls):
-        t, maybe = _unwrap_optional(hints[f.name])
+        t, maybe = unwrap_optional(field_types(cls)[f.name])
         here = (*path, f.name)
         name = prefix + f.name
         opt = optional or maybe
@@ -154,29 +148,44 @@ def csv_cell(column: Column, value: Any) -> str:
     if column.kind == "tuple":
         import json
 
-        from ._export import _converter
+        from ._export import converter
 
-        return json.dumps(_converter().unstructure(value, unstructure_as=column.type), ensure_ascii=False)
+        return json.dumps(converter().unstructure(value, unstructure_as=column.type), ensure_ascii=False)
     return str(value)
 
 
-def write_csv(records: Iterable[Any], cls: type, stream: IO[str]) -> int:
-    r"""
-    Write *records* of *cls* to *stream* as CSV with a header row; return the number of rows.
+#: The columns of a collection of mixed kinds, such as a search over a whole dataset.
+MIXED = (
+    Column("kind", "text", ("__class__", "__name__"), optional=False, type=str),
+    Column("id", "text", ("id",), optional=True, type=str),
+    Column("title", "title", (), optional=False, type=str),
+)
 
-    Lines end in ``\n``. The stream should be opened with ``newline=""``, as :mod:`csv`
-    asks. Every record is checked and turned into cells before the first line is written.
+
+def columns_of(records: tuple[Any, ...]) -> tuple[Column, ...]:
+    """Return the columns of a collection: its kind's, or :data:`MIXED` for mixed kinds."""
+    cls = kind_of(records)
+    return MIXED if cls is None else columns(cls)
+
+
+def write_csv(records: tuple[Any, ...], file: str | os.PathLike[str] | IO[str]) -> int:
+    r"""
+    Write the collection *records* as CSV with a header row to *file*; return the number of rows.
+
+    Lines end in ``\n``. A stream should be opened with ``newline=""``, as :mod:`csv`
+    asks; a path is written as UTF-8. Every row is made before the first is written.
     """
     import csv
+    import io
 
-    cols = columns(cls)
-    items = list(records)
-    for i, record in enumerate(items):
-        if type(record) is not cls:
-            msg = f"item {i}: expected a {cls.__name__}, got {type(record).__name__}"
-            raise TypeError(msg)
-    lines = [[csv_cell(c, v) for c, v in zip(cols, row(record, cols), strict=True)] for record in items]
-    writer = csv.writer(stream, lineterminator="\n")
+    cols = columns_of(records)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in cols])
-    writer.writerows(lines)
-    return len(lines)
+    writer.writerows([csv_cell(c, v) for c, v in zip(cols, row(record, cols), strict=True)] for record in records)
+    if isinstance(file, str | os.PathLike):
+        with open(file, "w", encoding="utf-8", newline="") as f:
+            f.write(out.getvalue())
+    else:
+        file.write(out.getvalue())
+    return len(records)

@@ -1,233 +1,55 @@
 """
 The frozen classes and enums that hold the data. No I/O and no (de)serialisation here.
+
+Each record class declares, with ``_describe.weigh``, the fields that search reads
+and their weights; the field of weight ``TITLE`` names the record (its title, headline
+or name). Everything else that needs a record's fields (export, display, the schema,
+the command line, the strategies, the docs) reads them from the attrs declarations.
 """
 
 from __future__ import annotations
 
-import enum
-from typing import TYPE_CHECKING, Any
-
 import attrs
 
 from ._dates import PartialDate
-from ._display import Records, dataset_html, record_html, record_repr
+from ._describe import TITLE, weigh
+from ._display import record_html, record_repr
+from .enums import (
+    Category,
+    ClaimSubject,
+    Confidence,
+    MeetingFormat,
+    MeetingKind,
+    MemberKind,
+    NoteKind,
+    PresenterKind,
+    RecommendationKind,
+    SourceKind,
+    Subcategory,
+    YearBasis,
+)
 
 __all__ = [
-    "Category",
-    "ClaimSubject",
-    "Confidence",
+    "RECORDS",
     "CoordinatorTerm",
     "CountClaim",
-    "Dataset",
     "Declaration",
     "DeclarationParagraph",
     "Document",
     "Initiative",
     "Joining",
     "Member",
-    "MemberKind",
+    "Meeting",
     "NewsItem",
     "Note",
-    "NoteKind",
     "Presentation",
-    "PresenterKind",
     "Provenance",
     "Publication",
     "Recommendation",
-    "RecommendationKind",
     "Source",
-    "SourceKind",
     "Sponsor",
-    "Subcategory",
     "WtoMember",
-    "YearBasis",
 ]
-
-
-# --- Closed vocabularies ------------------------------------------------------------
-
-
-class Confidence(enum.Enum):
-    """
-    How well a fact is established, on the scale of the project's reference notes.
-    """
-
-    HIGH = "high"
-    """A retrieved source states it directly."""
-
-    MEDIUM = "medium"
-    """Inferred from two or more sources that agree, or stated by one secondary source."""
-
-    LOW = "low"
-    """One weak source, or general knowledge not confirmed by a source found."""
-
-    UNVERIFIED = "unverified"
-    """No source was found: check it before relying on it."""
-
-
-class NoteKind(enum.Enum):
-    """
-    What a :class:`Note` says about a record.
-    """
-
-    CORRECTION = "correction"
-    """The source is wrong; the stored value is corrected and the note gives the evidence."""
-
-    REPAIR = "repair"
-    """Extraction damage in the source (a garbled table) was repaired."""
-
-    CLEANUP = "cleanup"
-    """Extraction noise (a footnote marker, a broken line) was removed."""
-
-    FLAG = "flag"
-    """The source is ambiguous or contradicts another: the value is kept as stated."""
-
-    INFERENCE = "inference"
-    """The value is inferred, not stated; the note says from what."""
-
-    COMPLETION = "completion"
-    """A part the source leaves out (such as a year) was completed from another source."""
-
-    SIC = "sic"
-    """The source has an obvious slip that is kept verbatim."""
-
-
-class SourceKind(enum.Enum):
-    """
-    What kind of thing a :class:`Source` is.
-    """
-
-    SEED = "seed"
-    """One of the two documents the data is transcribed from."""
-
-    PUBLIC = "public"
-    """A public page or document that confirms, completes or corrects the seeds."""
-
-    REFERENCE = "reference"
-    """General reference knowledge that no retrieved source confirms."""
-
-
-class MemberKind(enum.Enum):
-    """
-    What kind of WTO Member a participant is.
-    """
-
-    STATE = "state"
-    """A state."""
-
-    SEPARATE_CUSTOMS_TERRITORY = "separate customs territory"
-    """A separate customs territory, such as Hong Kong, China or Chinese Taipei."""
-
-    EUROPEAN_UNION = "european union"
-    """The European Union, a WTO Member of its own beside its member states."""
-
-
-class PresenterKind(enum.Enum):
-    """
-    Who gave a presentation, as the list of presentations labels it.
-    """
-
-    IO = "IO"
-    """An international organisation."""
-
-    MEMBER = "Member"
-    """A WTO Member's government."""
-
-    SECRETARIAT = "Secretariat"
-    """The WTO Secretariat or a body it hosts."""
-
-    OTHER = "Other"
-    """Another organisation: a company, an association, a foundation."""
-
-    ORGANIZED_BY_MEMBER = "organized by Member"
-    """Another organisation, invited by a Member."""
-
-
-class Category(enum.Enum):
-    """
-    The eleven thematic categories of the list of presentations, in its order.
-    """
-
-    IMPLEMENTATION = "Implementation of the December 2020 Package"
-    """Implementation of the December 2020 Package."""
-
-    INNOVATION = "Innovation"
-    """Innovation."""
-
-    INTELLECTUAL_PROPERTY = "Intellectual Property Tools"
-    """Intellectual Property Tools."""
-
-    LOW_VALUE_SHIPMENTS = "Low-value shipments"
-    """Low-value shipments."""
-
-    RTAS = "MSME Provisions in Regional Trade Agreements (RTAs)"
-    """MSME Provisions in Regional Trade Agreements (RTAs)."""
-
-    FINANCING = "MSME Financing"
-    """MSME Financing (with the sub-heading Cross-border Payments)."""
-
-    SUSTAINABILITY = "Sustainability"
-    """Sustainability."""
-
-    TRADE_FACILITATION = "Trade Facilitation"
-    """Trade Facilitation."""
-
-    CYBER_READINESS = "Cyber-Readiness"
-    """Cyber-Readiness (the source writes it with a non-breaking hyphen)."""
-
-    DIGITAL = "Digital"
-    """Digital (with the sub-heading Standards to digitalize trade)."""
-
-    OTHER = "Other Topics"
-    """Other Topics."""
-
-
-class Subcategory(enum.Enum):
-    """
-    The two sub-headings in the body of the list of presentations.
-    """
-
-    CROSS_BORDER_PAYMENTS = "Cross-border Payments"
-    """Under :attr:`Category.FINANCING`."""
-
-    STANDARDS_TO_DIGITALIZE_TRADE = "Standards to digitalize trade"
-    """Under :attr:`Category.DIGITAL`."""
-
-
-class RecommendationKind(enum.Enum):
-    """
-    Whether an item of the December 2020 package is a recommendation or a declaration.
-    """
-
-    RECOMMENDATION = "recommendation"
-    """A recommendation."""
-
-    DECLARATION = "declaration"
-    """A declaration."""
-
-
-class YearBasis(enum.Enum):
-    """
-    Whether the year of a news item's date is stated by the source or inferred.
-    """
-
-    STATED = "stated"
-    """The source gives the year."""
-
-    INFERRED = "inferred"
-    """The source gives day and month only; the year comes from other evidence."""
-
-
-class ClaimSubject(enum.Enum):
-    """
-    What a :class:`CountClaim` counts.
-    """
-
-    PARTICIPANTS = "participants"
-    """WTO Members taking part in the group, counted as the WTO counts them."""
-
-    PACKAGE_SPONSORS = "package sponsors"
-    """WTO Members sponsoring the December 2020 package."""
 
 
 # --- Provenance -------------------------------------------------------------------
@@ -289,10 +111,10 @@ class Source:
     .. versionadded:: 0.1.0
     """
 
-    id: str
+    id: str = attrs.field(metadata=weigh(5))
     """Its identifier, such as ``"seed-003"`` or ``"S-N-18FEB21"``."""
 
-    title: str
+    title: str = attrs.field(metadata=weigh(TITLE))
     """What it is."""
 
     kind: SourceKind
@@ -352,16 +174,16 @@ class Member:
     .. versionadded:: 0.1.0
     """
 
-    id: str
+    id: str = attrs.field(metadata=weigh(5))
     """Lowercase ISO 3166-1 alpha-3 code, or ``"eu"`` for the European Union."""
 
-    name: str
+    name: str = attrs.field(metadata=weigh(TITLE))
     """The name as the group lists it, for example ``"Korea, Republic of"``."""
 
     kind: MemberKind
     """State, separate customs territory, or the European Union."""
 
-    iso_alpha2: str | None = None
+    iso_alpha2: str | None = attrs.field(default=None, metadata=weigh(5))
     """ISO 3166-1 alpha-2 code; ``None`` for the European Union, which has none."""
 
     iso_alpha3: str | None = None
@@ -370,7 +192,7 @@ class Member:
     iso_numeric: str | None = None
     """ISO 3166-1 numeric code as three digits; ``None`` for the European Union."""
 
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=weigh(8))
     """Other names it is known by, such as ``"Turkey"`` for Türkiye."""
 
     joined: Joining = Joining()
@@ -388,10 +210,10 @@ class WtoMember:
     .. versionadded:: 0.1.0
     """
 
-    id: str
+    id: str = attrs.field(metadata=weigh(5))
     """Lowercase ISO 3166-1 alpha-3 code, or ``"eu"``; the same as :attr:`Member.id`."""
 
-    name: str
+    name: str = attrs.field(metadata=weigh(TITLE))
     """The WTO's spelling of its name."""
 
     member_since: PartialDate
@@ -403,7 +225,7 @@ class WtoMember:
     eu_member_state: bool
     """Whether it is a member state of the European Union."""
 
-    iso_alpha2: str | None = None
+    iso_alpha2: str | None = attrs.field(default=None, metadata=weigh(5))
     """ISO 3166-1 alpha-2 code; ``None`` for the European Union."""
 
     iso_alpha3: str | None = None
@@ -427,7 +249,7 @@ class CoordinatorTerm:
     id: str
     """Identifier, such as ``"cancela"``."""
 
-    name: str
+    name: str = attrs.field(metadata=weigh(TITLE))
     """The coordinator's name."""
 
     member: str
@@ -439,7 +261,7 @@ class CoordinatorTerm:
     end: PartialDate | None
     """When the term ended; ``None`` if it is ongoing."""
 
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=weigh(8))
     """Other spellings of the name in the sources."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -466,7 +288,7 @@ class CountClaim:
     as_of: PartialDate | None
     """The date the count refers to; ``None`` if the source gives none."""
 
-    wording: str
+    wording: str = attrs.field(metadata=weigh(TITLE))
     """How the source words the claim."""
 
     consistent: bool | None
@@ -491,7 +313,7 @@ class Sponsor:
     id: str
     """Identifier."""
 
-    member: str
+    member: str = attrs.field(metadata=weigh(TITLE))
     """The :attr:`WtoMember.id` of the endorsing Member."""
 
     endorsed: PartialDate
@@ -524,13 +346,13 @@ class Recommendation:
     kind: RecommendationKind
     """Recommendation or declaration."""
 
-    title: str
+    title: str = attrs.field(metadata=weigh(TITLE))
     """The official title, as paragraph 1 of the MC12 declaration lists it."""
 
-    short_title: str
+    short_title: str = attrs.field(metadata=weigh(8))
     """The heading the initiative page gives it."""
 
-    summary: str
+    summary: str = attrs.field(metadata=weigh(2))
     """The initiative page's summary."""
 
     document: str
@@ -551,10 +373,10 @@ class Presentation:
     id: str
     """Identifier, beginning with the date."""
 
-    title: str
+    title: str = attrs.field(metadata=weigh(TITLE))
     """The title, verbatim."""
 
-    institution: str
+    institution: str = attrs.field(metadata=weigh(6))
     """Who presented, as the source names it, such as ``"ITC"``."""
 
     presenter_kind: PresenterKind
@@ -563,13 +385,13 @@ class Presentation:
     date: PartialDate
     """When it was given."""
 
-    category: Category
+    category: Category = attrs.field(metadata=weigh(3))
     """The thematic category it is listed under."""
 
-    subcategory: Subcategory | None
+    subcategory: Subcategory | None = attrs.field(metadata=weigh(3))
     """The sub-heading it is listed under, if any."""
 
-    summary: str
+    summary: str = attrs.field(metadata=weigh(2))
     """The summary, verbatim."""
 
     url: str | None
@@ -577,6 +399,51 @@ class Presentation:
 
     annexes: tuple[int, ...] = ()
     """The annexes of the December 2020 package the summary reports on, ascending."""
+
+    provenance: Provenance = attrs.field(kw_only=True)
+    """Where the record comes from."""
+
+
+@attrs.frozen(repr=False)
+class Meeting:
+    """
+    A meeting of the group, or an event it held.
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: str = attrs.field(metadata=weigh(5))
+    """Identifier, beginning with the best-known date, such as ``"2021-02-18-meeting"``."""
+
+    name: str = attrs.field(metadata=weigh(TITLE))
+    """A short name, such as ``"Open-ended meeting"`` or ``"MSME Day 2024"``."""
+
+    kind: MeetingKind = attrs.field(metadata=weigh(3))
+    """A meeting of the group, an MSME Day, an awards ceremony, a side event or a workshop."""
+
+    date: PartialDate | None
+    """When it was held, as precisely as known; ``None`` if not known."""
+
+    not_before: PartialDate | None = None
+    """It was held on or after this date, where the date is unknown or imprecise."""
+
+    not_after: PartialDate | None = None
+    """It was held on or before this date, where the date is unknown or imprecise."""
+
+    format: MeetingFormat | None = None
+    """In person, virtual or hybrid, where the sources say."""
+
+    topics: tuple[str, ...] = attrs.field(default=(), metadata=weigh(6))
+    """Its agenda topics."""
+
+    presenters: tuple[str, ...] = attrs.field(default=(), metadata=weigh(4))
+    """The organisations and Members that presented, named as the sources name them."""
+
+    welcomed: tuple[str, ...] = ()
+    """The :attr:`Member.id` of each Member it welcomed as a new participant."""
+
+    documents: tuple[str, ...] = ()
+    """The :attr:`Document.id` of each document it considered or was convened by."""
 
     provenance: Provenance = attrs.field(kw_only=True)
     """Where the record comes from."""
@@ -593,13 +460,13 @@ class NewsItem:
     id: str
     """Identifier, beginning with the date."""
 
-    publisher: str
+    publisher: str = attrs.field(metadata=weigh(6))
     """Who published it, such as ``"WTO"``."""
 
-    headline: str
+    headline: str = attrs.field(metadata=weigh(TITLE))
     """The headline, verbatim."""
 
-    summary: str
+    summary: str = attrs.field(metadata=weigh(2))
     """The summary, verbatim."""
 
     stated_date: str
@@ -632,13 +499,13 @@ class Publication:
     id: str
     """Identifier."""
 
-    publisher: str
+    publisher: str = attrs.field(metadata=weigh(6))
     """Who published it, such as ``"OECD"`` or ``"IISD & CUTS"``."""
 
-    title: str
+    title: str = attrs.field(metadata=weigh(TITLE))
     """The title, verbatim."""
 
-    summary: str
+    summary: str = attrs.field(metadata=weigh(2))
     """The summary, verbatim."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -656,10 +523,10 @@ class DeclarationParagraph:
     number: str
     """Its number, such as ``"1"``, ``"1(a)"`` or ``"4.1"``."""
 
-    text: str
+    text: str = attrs.field(metadata=weigh(TITLE))
     """The text, verbatim."""
 
-    heading: str | None = None
+    heading: str | None = attrs.field(default=None, metadata=weigh(6))
     """The heading above it, if any."""
 
 
@@ -674,25 +541,25 @@ class Declaration:
     id: str
     """Identifier."""
 
-    title: str
+    title: str = attrs.field(metadata=weigh(TITLE))
     """The title, verbatim."""
 
-    symbol: str | None
+    symbol: str | None = attrs.field(metadata=weigh(8))
     """The WTO document symbol it was circulated in, such as ``"WT/MIN(21)/1"``."""
 
     circulated: PartialDate | None
     """When it was circulated."""
 
-    signatories: tuple[str, ...]
+    signatories: tuple[str, ...] = attrs.field(metadata=weigh(3))
     """The signatories, in order, named as the declaration names them."""
 
     signatory_members: tuple[str, ...]
     """The :attr:`Member.id` of each signatory, in the same order."""
 
-    preamble: str
+    preamble: str = attrs.field(metadata=weigh(2))
     """The preamble, verbatim."""
 
-    paragraphs: tuple[DeclarationParagraph, ...]
+    paragraphs: tuple[DeclarationParagraph, ...] = attrs.field(metadata=weigh(2))
     """The numbered paragraphs, in order."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -710,10 +577,10 @@ class Document:
     id: str
     """Identifier, the symbol as a slug: ``"inf-msme-4-rev-2"``."""
 
-    symbol: str
+    symbol: str = attrs.field(metadata=weigh(TITLE))
     """The document symbol, such as ``"INF/MSME/4/Rev.2"``."""
 
-    description: str
+    description: str = attrs.field(metadata=weigh(4))
     """What the document is."""
 
     date: PartialDate | None = None
@@ -734,10 +601,10 @@ class Initiative:
     .. versionadded:: 0.1.0
     """
 
-    name: str
+    name: str = attrs.field(metadata=weigh(TITLE))
     """The initiative's name, as its page heads it."""
 
-    group_name: str
+    group_name: str = attrs.field(metadata=weigh(8))
     """The group's full name."""
 
     status: str
@@ -746,7 +613,7 @@ class Initiative:
     open: bool
     """Whether any WTO Member may join ("Open Initiative")."""
 
-    origin: str
+    origin: str = attrs.field(metadata=weigh(2))
     """How it started, verbatim."""
 
     dialogue_leaders: tuple[str, ...]
@@ -761,13 +628,13 @@ class Initiative:
     establishing_document: str
     """The :attr:`Document.id` of that statement."""
 
-    description: tuple[str, ...]
+    description: tuple[str, ...] = attrs.field(metadata=weigh(2))
     """The page's introductory paragraphs, verbatim."""
 
-    scope: tuple[str, ...]
+    scope: tuple[str, ...] = attrs.field(metadata=weigh(2))
     """The issues it set out to discuss, verbatim."""
 
-    looking_ahead: tuple[str, ...]
+    looking_ahead: tuple[str, ...] = attrs.field(metadata=weigh(2))
     """Its aims after MC12, verbatim."""
 
     participants_claimed: int
@@ -786,96 +653,14 @@ class Initiative:
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
-class Dataset:
-    """
-    Everything the library knows about the group, as tuples of frozen records.
-
-    Get the bundled one with :func:`wto_msme.load`.
-
-    .. versionadded:: 0.1.0
-    """
-
-    version: str
-    """The version of the data."""
-
-    current_to: PartialDate
-    """The date the data describes the group as of."""
-
-    initiative: Initiative
-    """The initiative."""
-
-    members: tuple[Member, ...]
-    """The participants, the European Union counted once."""
-
-    coordinators: tuple[CoordinatorTerm, ...]
-    """The coordinators' terms, in order."""
-
-    recommendations: tuple[Recommendation, ...]
-    """The six items of the December 2020 package, by annex."""
-
-    presentations: tuple[Presentation, ...]
-    """The presentations, in the order of the source list."""
-
-    news: tuple[NewsItem, ...]
-    """The news items, newest first."""
-
-    publications: tuple[Publication, ...]
-    """The "Analysis and Articles" list."""
-
-    declarations: tuple[Declaration, ...]
-    """The group's ministerial declarations."""
-
-    documents: tuple[Document, ...]
-    """The WTO documents the sources cite."""
-
-    wto_members: tuple[WtoMember, ...]
-    """Every WTO Member."""
-
-    claims: tuple[CountClaim, ...]
-    """Dated claims of participant and sponsor counts."""
-
-    sponsors: tuple[Sponsor, ...]
-    """Package sponsors that were not participants when they endorsed it."""
-
-    sources: tuple[Source, ...]
-    """Every source that a record cites."""
-
-    def __attrs_post_init__(self) -> None:
-        # Collections display as tables (see Records); they stay equal to plain tuples.
-        for name in COLLECTIONS:
-            value = getattr(self, name)
-            if type(value) is tuple:
-                object.__setattr__(self, name, Records(value))
-
-    if not TYPE_CHECKING:  # a type checker would take any attribute name for a field
-
-        def __getattr__(self, name: str) -> Any:
-            # Called for a field left unset: the bundled dataset builds each field from
-            # its file at its first use (see _data.load). Anything else is a plain miss.
-            from ._data import build_field
-
-            return build_field(self, name)
-
-    def _repr_html_(self) -> str:
-        return dataset_html(self)
-
-    def __repr__(self) -> str:
-        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in COLLECTIONS)
-        return f"Dataset(version={self.version!r}, current_to='{self.current_to}', {counts})"
-
-
-COLLECTIONS: tuple[str, ...] = tuple(
-    f.name for f in attrs.fields(Dataset) if f.name not in ("version", "current_to", "initiative")
-)
-"""The names of the fields of :class:`Dataset` that hold collections of records, in order."""
-
+RECORDS: tuple[type, ...] = (
+    Note, Provenance, Source, Joining, Member, WtoMember, CoordinatorTerm, CountClaim, Sponsor, Recommendation,
+    Presentation, Meeting, NewsItem, Publication, DeclarationParagraph, Declaration, Document, Initiative,
+)  # fmt: skip
+"""Every record class of the model."""
 
 # Concise reprs in a terminal and HTML tables in Jupyter (see _display). The classes are
 # declared repr=False: attrs would otherwise generate, at every import, a repr replaced here.
-for _cls in (
-    Note, Provenance, Source, Joining, Member, WtoMember, CoordinatorTerm, CountClaim, Sponsor, Recommendation,
-    Presentation, NewsItem, Publication, DeclarationParagraph, Declaration, Document, Initiative,
-):  # fmt: skip
-    _cls.__repr__ = record_repr  # type: ignore[method-assign]
-    _cls._repr_html_ = record_html  # type: ignore[union-attr]
+for _cls in RECORDS:
+    _cls.__repr__ = record_repr  # type: ignore[assignment]
+    _cls._repr_html_ = record_html  # type: ignore[attr-defined]

@@ -21,8 +21,10 @@ from typing import Any
 
 import attrs
 
+from ._collections import Records
+from ._dataset import Dataset
 from ._dates import PartialDate
-from ._model import Dataset
+from ._describe import field_types
 
 __all__ = ["SCHEMA_FILE", "generate", "json_schema", "render"]
 
@@ -39,7 +41,7 @@ def json_schema() -> dict[str, Any]:
     Return the JSON Schema (draft 2020-12) of the data that :func:`wto_msme.load` reads.
 
     The schema describes a whole dataset as one JSON object, as
-    ``wto_msme.to_records(ds)`` and ``wto-msme export --format json`` give it:
+    ``wto-msme export --format json --output -`` gives it:
     ``version`` and ``current_to``, ``initiative``, and an array per collection. A
     dataset directory splits that object into files: ``dataset.json`` holds
     ``version`` and ``current_to`` (its schema is ``$defs/DatasetFile``), and each
@@ -114,7 +116,7 @@ def generate() -> dict[str, Any]:
 
 
 def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = field_types(cls)
     docs = {name: _clean(doc) for name, doc in attribute_docs(cls).items()}
     properties: dict[str, Any] = {}
     required: list[str] = []
@@ -164,6 +166,8 @@ def _type(t: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if typing.get_origin(t) is tuple:
         (item, _) = typing.get_args(t)
         return {"type": "array", "items": _type(item, defs)}
+    if isinstance(t, type) and issubclass(t, Records):
+        return {"type": "array", "items": _type(t.kind, defs)}
     if attrs.has(t):
         if t.__name__ not in defs:
             defs[t.__name__] = {}  # a placeholder against recursion

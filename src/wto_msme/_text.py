@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "words"]
+__all__ = ["fold", "stem", "stems", "words"]
 
 # Runs of anything but letters and digits, in any script, separate words.
 _NON_WORD = re.compile(r"[\W_]+")
@@ -43,3 +43,42 @@ def words(text: str) -> tuple[str, ...]:
     """
     folded = fold(text)
     return tuple(folded.split()) if folded else ()
+
+
+#: Plurals that no ending rule finds.
+_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person", "data": "datum"}
+
+
+def stem(word: str) -> str:
+    """
+    Return a folded English *word* without its common endings, so that forms of a word meet.
+
+    Plurals and the endings "-ing" and "-ed" go; short words and words in other
+    scripts are kept as they are.
+
+    >>> [stem(w) for w in ("payments", "women", "policies", "boxes", "trading", "traded", "business")]
+    ['payment', 'woman', 'policy', 'box', 'trad', 'trad', 'business']
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or not word.isascii():
+        return word
+    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """
+    Return the folded, stemmed words of *text*.
+
+    >>> stems("Cross-border Payments for women")
+    ('cross', 'border', 'payment', 'for', 'woman')
+    """
+    return tuple(stem(w) for w in words(text))

@@ -1,10 +1,11 @@
 """
-Hypothesis strategies for every wto_msme class, for testing code that uses the data.
+Hypothesis strategies for every wto_msme record, derived from the model's declarations.
 
-Every record drawn passes the same integrity checks as the bundled data; records that
-refer to others (a coordinator term names a Member) are consistent within a whole
-:func:`datasets` draw. Importing this module registers the strategies with Hypothesis,
-so that ``hypothesis.strategies.from_type(wto_msme.Presentation)`` works.
+:func:`records` draws any record class from its fields' types (so a new record kind
+needs no edit here); :func:`datasets` draws whole datasets whose records refer to each
+other consistently and pass the integrity checks of :func:`wto_msme.load`. Importing
+this module registers the strategies, so ``hypothesis.strategies.from_type(wto_msme.Member)``
+works.
 
 Hypothesis is an optional dependency: ``pip install "wto_msme[test]"``.
 
@@ -14,7 +15,10 @@ Hypothesis is an optional dependency: ``pip install "wto_msme[test]"``.
 from __future__ import annotations
 
 import datetime
+import enum
+import functools
 import string
+import typing
 from typing import Any, TypeVar
 
 try:
@@ -26,62 +30,15 @@ except ImportError as e:  # pragma: no cover - exercised in a subprocess test
 import attrs
 
 from ._checks import LIFE_START
+from ._collections import Records
+from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
-from ._model import (
-    Category,
-    ClaimSubject,
-    Confidence,
-    CoordinatorTerm,
-    CountClaim,
-    Dataset,
-    Declaration,
-    DeclarationParagraph,
-    Document,
-    Initiative,
-    Joining,
-    Member,
-    MemberKind,
-    NewsItem,
-    Note,
-    NoteKind,
-    Presentation,
-    PresenterKind,
-    Provenance,
-    Publication,
-    Recommendation,
-    RecommendationKind,
-    Source,
-    SourceKind,
-    Sponsor,
-    Subcategory,
-    WtoMember,
-    YearBasis,
-)
-from ._presentations import Meeting
+from ._describe import field_types, unwrap_optional
+from ._model import RECORDS, CoordinatorTerm, Joining, Member, Note, Provenance, Source
 from ._text import fold
+from .enums import Category, Confidence, NoteKind, SourceKind, Subcategory
 
-__all__ = [
-    "coordinator_terms",
-    "count_claims",
-    "datasets",
-    "declaration_paragraphs",
-    "declarations",
-    "documents",
-    "initiatives",
-    "joinings",
-    "meetings",
-    "members",
-    "news_items",
-    "notes",
-    "partial_dates",
-    "presentations",
-    "provenances",
-    "publications",
-    "recommendations",
-    "sources",
-    "sponsors",
-    "wto_members",
-]
+__all__ = ["datasets", "joinings", "notes", "partial_dates", "provenances", "records"]
 
 T = TypeVar("T")
 
@@ -91,36 +48,10 @@ CURRENT_TO = PartialDate(2023, 7, 3)
 _SOURCE_IDS = ("seed-000", "seed-003", "S-WTO-MSME")
 
 _text = (
-    st.text(
-        alphabet=st.characters(exclude_categories=("Cs", "Cc")),
-        min_size=1,
-        max_size=60,
-    )
+    st.text(alphabet=st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=60)
     .map(str.strip)
     .filter(bool)
 )
-# Realistic values drawn now and then beside arbitrary text, so that records share an
-# institution (in its spelling variants), a title or a meeting day as real ones do.
-_INSTITUTIONS = (
-    "ITC",
-    "WTO",
-    "UNCTAD",
-    "Brazil Mission to WTO",
-    "Brazil Mission to the WTO",
-    "Global Cyber Alliance",
-    "C\u00f4te d\u2019Ivoire Ministry of Trade",
-)
-_TITLES = (
-    "Global Trade Helpdesk update",
-    "Cross-border payments for MSMEs",
-    "Strengthening MSME Cyber Security",
-    "Tools on intellectual property for SMEs",
-)
-_MEETING_DAYS = tuple(
-    PartialDate.from_iso(d)
-    for d in ("2021-02-18", "2021-05-04", "2021-09-24", "2022-02-08", "2022-10-12", "2022-10-13", "2023-03-13")
-)
-
 # Identifiers such as "annex-1" or "itc-gth-2021": one to three parts joined by "-".
 _ids = st.lists(
     st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8), min_size=1, max_size=3
@@ -129,6 +60,16 @@ _urls = st.builds(
     "https://example.org/{}.pdf".format,
     st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=12),
 )
+#: Fields whose values follow a rule of their own, by name.
+_BY_NAME: dict[str, st.SearchStrategy[Any]] = {
+    "id": _ids,
+    "url": st.none() | _urls,
+    "annex": st.integers(1, 6),
+    "annexes": st.sets(st.integers(1, 6)).map(lambda s: tuple(sorted(s))),
+    "iso_alpha2": st.none() | st.text(alphabet=string.ascii_uppercase, min_size=2, max_size=2),
+    "iso_alpha3": st.none() | st.text(alphabet=string.ascii_uppercase, min_size=3, max_size=3),
+    "iso_numeric": st.none() | st.from_regex(r"[0-9]{3}", fullmatch=True),
+}
 
 
 def partial_dates(
@@ -230,74 +171,6 @@ def joinings() -> st.SearchStrategy[Joining]:
     return on | bounded
 
 
-def members(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Member]:
-    """
-    Draw participating Members (names and aliases unique within each Member).
-
-    .. versionadded:: 0.1.0
-    """
-
-    def build(id_: str, name: str, aliases: list[str], **kw: Any) -> Member:
-        taken = {fold(name)}
-        unique = []
-        for a in aliases:
-            if fold(a) and fold(a) not in taken:
-                taken.add(fold(a))
-                unique.append(a)
-        return Member(id=id_, name=name, aliases=tuple(unique), **kw)
-
-    codes = st.text(alphabet=string.ascii_uppercase, min_size=3, max_size=3)
-    return st.builds(
-        build,
-        ids if ids is not None else _ids,
-        _text.filter(lambda s: bool(fold(s))),
-        st.lists(_text, max_size=3),
-        kind=st.sampled_from(MemberKind),
-        iso_alpha2=st.none() | codes.map(lambda c: c[:2]),
-        iso_alpha3=st.none() | codes,
-        iso_numeric=st.none() | st.from_regex(r"[0-9]{3}", fullmatch=True),
-        joined=joinings(),
-        provenance=_PROVENANCES,
-    )
-
-
-_MEMBERS = members()
-
-
-def wto_members(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[WtoMember]:
-    """
-    Draw WTO Members.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        WtoMember,
-        id=ids if ids is not None else _ids,
-        name=_text,
-        member_since=partial_dates(PartialDate(1995, 1, 1), PartialDate(2024, 12, 31)),
-        member_since_confidence=st.sampled_from(Confidence),
-        eu_member_state=st.booleans(),
-        provenance=_PROVENANCES,
-    )
-
-
-def coordinator_terms(member_ids: tuple[str, ...] = ("chl",)) -> st.SearchStrategy[CoordinatorTerm]:
-    """
-    Draw single coordinator terms for one of *member_ids*.
-
-    .. versionadded:: 0.1.0
-    """
-
-    def build(id_: str, name: str, member: str, a: PartialDate | None, b: PartialDate | None) -> CoordinatorTerm:
-        if a is not None and b is not None and b.last_day < a.first_day:
-            a, b = b, a
-        return CoordinatorTerm(id=id_, name=name, member=member, start=a, end=b, provenance=Provenance("seed-000"))
-
-    return st.builds(
-        build, _ids, _text, st.sampled_from(member_ids), st.none() | _PARTIAL_DATES, st.none() | _PARTIAL_DATES
-    )
-
-
 def _term_sequence(member_ids: tuple[str, ...]) -> st.SearchStrategy[tuple[CoordinatorTerm, ...]]:
     @st.composite
     def draw_terms(draw: st.DrawFn) -> tuple[CoordinatorTerm, ...]:
@@ -334,23 +207,52 @@ def _term_sequence(member_ids: tuple[str, ...]) -> st.SearchStrategy[tuple[Coord
     return draw_terms()
 
 
-def recommendations(document_ids: tuple[str, ...] = ("inf-msme-4-rev-2",)) -> st.SearchStrategy[Recommendation]:
+@functools.cache
+def records(cls: type) -> st.SearchStrategy[Any]:
     """
-    Draw package items citing one of *document_ids*.
+    Draw records of the attrs class *cls*, each field from its declared type.
 
-    .. versionadded:: 0.1.0
+    Texts are non-blank, numbers from 0 to 200, dates between 2017 and
+    :data:`CURRENT_TO`, identifiers and URLs in the data's forms; a tuple holds up to
+    three items, an optional field is sometimes ``None``. References between records
+    are made consistent only by :func:`datasets`.
+
+    .. versionadded:: 0.2.0
     """
-    return st.builds(
-        Recommendation,
-        id=_ids,
-        annex=st.integers(1, 6),
-        kind=st.sampled_from(RecommendationKind),
-        title=_text,
-        short_title=_text,
-        summary=_text,
-        document=st.sampled_from(document_ids),
-        provenance=_PROVENANCES,
-    )
+    if cls in _BY_TYPE:
+        return _BY_TYPE[cls]
+    fields = {name: _BY_NAME[name] if name in _BY_NAME else _of_type(t) for name, t in field_types(cls).items()}
+    return st.builds(cls, **fields)
+
+
+def _of_type(t: Any) -> st.SearchStrategy[Any]:
+    inner, maybe = unwrap_optional(t)
+    if maybe:
+        return st.none() | _of_type(inner)
+    if t is str:
+        return _text
+    if t is bool:
+        return st.booleans()
+    if t is int:
+        return st.integers(0, 200)
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return st.sampled_from(t)
+    if typing.get_origin(t) is tuple:
+        return st.lists(_of_type(typing.get_args(t)[0]), max_size=3).map(tuple)
+    if isinstance(t, type) and issubclass(t, Records):
+        return st.lists(records(t.kind), max_size=3).map(t)
+    if attrs.has(t):
+        return records(t)
+    msg = f"no strategy for {t!r}"  # pragma: no cover - a model change
+    raise TypeError(msg)
+
+
+def _unique(records: list[T], key: Any = lambda r: r.id) -> tuple[T, ...]:
+    return tuple({key(r): r for r in reversed(records)}.values())[::-1]
+
+
+def _many(draw: st.DrawFn, cls: type, max_size: int) -> list[Any]:
+    return list(_unique(draw(st.lists(records(cls), max_size=max_size))))
 
 
 _SUBCATEGORY_OF = {
@@ -359,301 +261,87 @@ _SUBCATEGORY_OF = {
 }
 
 
-def presentations() -> st.SearchStrategy[Presentation]:
-    """
-    Draw presentations.
-
-    Titles, institutions and dates are arbitrary, or now and then taken from a few
-    real ones, so that generated presentations share a title, an institution (also
-    spelled two ways, as "Brazil Mission to WTO" and "Brazil Mission to the WTO" are)
-    or a meeting day. A subcategory is drawn only under the category it belongs to.
-
-    .. versionadded:: 0.1.0
-    """
-
-    def build(category: Category, use_sub: bool, **kw: Any) -> Presentation:
-        sub = _SUBCATEGORY_OF.get(category) if use_sub else None
-        return Presentation(category=category, subcategory=sub, **kw)
-
-    return st.builds(
-        build,
-        st.sampled_from(Category),
-        st.booleans(),
-        id=_ids,
-        title=_text | st.sampled_from(_TITLES),
-        institution=_text | st.sampled_from(_INSTITUTIONS),
-        presenter_kind=st.sampled_from(PresenterKind),
-        date=_PARTIAL_DATES | st.sampled_from(_MEETING_DAYS),
-        summary=_text,
-        url=st.none() | _urls,
-        annexes=st.sets(st.integers(1, 6)).map(lambda s: tuple(sorted(s))),
-        provenance=_PROVENANCES,
-    )
-
-
-def news_items() -> st.SearchStrategy[NewsItem]:
-    """
-    Draw news items.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        NewsItem,
-        id=_ids,
-        publisher=_text,
-        headline=_text,
-        summary=_text,
-        stated_date=_text,
-        date=_PARTIAL_DATES,
-        year_basis=st.sampled_from(YearBasis),
-        year_confidence=st.sampled_from(Confidence),
-        url=st.none() | _urls,
-        provenance=_PROVENANCES,
-    )
-
-
-def publications() -> st.SearchStrategy[Publication]:
-    """
-    Draw publications.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(Publication, id=_ids, publisher=_text, title=_text, summary=_text, provenance=_PROVENANCES)
-
-
-def declarations(member_ids: tuple[str, ...] = ("chl",)) -> st.SearchStrategy[Declaration]:
-    """
-    Draw declarations whose signatories are among *member_ids*.
-
-    .. versionadded:: 0.1.0
-    """
-
-    def build(signed: list[str], names: list[str], **kw: Any) -> Declaration:
-        return Declaration(signatories=tuple(names[: len(signed)]), signatory_members=tuple(signed), **kw)
-
-    return st.builds(
-        build,
-        st.lists(st.sampled_from(member_ids), max_size=5),
-        st.lists(_text, min_size=5, max_size=5),
-        id=_ids,
-        title=_text,
-        symbol=st.none() | _text,
-        circulated=st.none() | _PARTIAL_DATES,
-        preamble=_text,
-        paragraphs=st.lists(declaration_paragraphs(), max_size=4).map(tuple),
-        provenance=_PROVENANCES,
-    )
-
-
-def declaration_paragraphs() -> st.SearchStrategy[DeclarationParagraph]:
-    """
-    Draw numbered paragraphs of a declaration.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(DeclarationParagraph, number=_text, text=_text, heading=st.none() | _text)
-
-
-def documents() -> st.SearchStrategy[Document]:
-    """
-    Draw WTO documents.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        Document,
-        id=_ids,
-        symbol=_text,
-        description=_text,
-        date=st.none() | _PARTIAL_DATES,
-        url=st.none() | _urls,
-        provenance=_PROVENANCES,
-    )
-
-
-def count_claims() -> st.SearchStrategy[CountClaim]:
-    """
-    Draw count claims.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        CountClaim,
-        id=_ids,
-        subject=st.sampled_from(ClaimSubject),
-        count=st.integers(0, 200),
-        as_of=st.none() | _PARTIAL_DATES,
-        wording=_text,
-        consistent=st.none() | st.booleans(),
-        provenance=_PROVENANCES,
-    )
-
-
-def sponsors(member_ids: tuple[str, ...] = ("mus",)) -> st.SearchStrategy[Sponsor]:
-    """
-    Draw package sponsors among *member_ids*.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        Sponsor,
-        id=_ids,
-        member=st.sampled_from(member_ids),
-        endorsed=_PARTIAL_DATES,
-        participant_then=st.booleans(),
-        provenance=_PROVENANCES,
-    )
-
-
-def initiatives(
-    member_ids: tuple[str, ...] = ("chl",), document_ids: tuple[str, ...] = ("wt-min-17-58",)
-) -> st.SearchStrategy[Initiative]:
-    """
-    Draw initiatives referring to *member_ids* and *document_ids*.
-
-    .. versionadded:: 0.1.0
-    """
-    lines = st.lists(_text, max_size=3).map(tuple)
-    return st.builds(
-        Initiative,
-        name=_text,
-        group_name=_text,
-        status=_text,
-        open=st.booleans(),
-        origin=_text,
-        dialogue_leaders=st.lists(st.sampled_from(member_ids), max_size=3, unique=True).map(tuple),
-        dialogue_started=_PARTIAL_DATES,
-        established=_PARTIAL_DATES,
-        establishing_document=st.sampled_from(document_ids),
-        description=lines,
-        scope=lines,
-        looking_ahead=lines,
-        participants_claimed=st.integers(0, 200),
-        wto_members_claimed=st.integers(0, 200),
-        participation_as_of=_PARTIAL_DATES,
-        world_exports_share=_text,
-        provenance=_PROVENANCES,
-    )
-
-
-def meetings() -> st.SearchStrategy[Meeting]:
-    """
-    Draw meetings as :func:`wto_msme.meetings` makes them: a date and one or more presentations given on it.
-
-    .. versionadded:: 0.1.0
-    """
-
-    def build(date: PartialDate, given: list[Presentation]) -> Meeting:
-        return Meeting(date, tuple(attrs.evolve(p, date=date) for p in given))
-
-    return st.builds(
-        build, _PARTIAL_DATES | st.sampled_from(_MEETING_DAYS), st.lists(presentations(), min_size=1, max_size=4)
-    )
-
-
-def _unique(records: list[T]) -> tuple[T, ...]:
-    seen: set[str] = set()
-    out = []
-    for r in records:
-        rid = r.id  # type: ignore[attr-defined]
-        if rid not in seen:
-            seen.add(rid)
-            out.append(r)
-    return tuple(out)
-
-
 @st.composite
 def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     """
     Draw whole datasets that pass every integrity check of :func:`wto_msme.load`.
 
-    Call it as ``datasets()`` or ``datasets(max_size=3)``: Hypothesis supplies *draw*.
+    Every collection is drawn with :func:`records`; then references are pointed at
+    records that exist (a coordinator's Member, a package item's document), names made
+    unique, and coordinators' terms put in sequence.
 
     Args:
         draw: Supplied by Hypothesis; not passed by the caller.
         max_size: The most records drawn for each collection.
 
-    >>> import wto_msme
     >>> from hypothesis import given
     >>> @given(datasets(max_size=2))
-    ... def test_every_presentation_is_in_one_meeting(ds):
-    ...     assert len(ds.presentations) == sum(len(m.presentations) for m in wto_msme.meetings(ds.presentations))
-    >>> test_every_presentation_is_in_one_meeting()
+    ... def test_search_finds_within(ds):
+    ...     assert set(ds.presentations.search("trade")) <= set(ds.presentations)
+    >>> test_search_finds_within()
 
     .. versionadded:: 0.1.0
     """
-    source_records = tuple(Source(id=i, title=f"Source {i}", kind=SourceKind.SEED) for i in _SOURCE_IDS)
-    wto = _unique(draw(st.lists(wto_members(), min_size=1, max_size=max_size + 2)))
-    # Participants: a subset of the WTO Members, sharing their ids, with unique names.
-    chosen = draw(st.lists(st.sampled_from([w.id for w in wto]), min_size=1, max_size=max_size, unique=True))
-    raw_members = [attrs.evolve(draw(_MEMBERS), id=i) for i in chosen]
+    sources = tuple(Source(id=i, title=f"Source {i}", kind=SourceKind.SEED) for i in _SOURCE_IDS)
+    parts: dict[str, Any] = {name: _many(draw, field_types(Dataset)[name].kind, max_size) for name in COLLECTIONS}
+    wto = parts["wto_members"] or [draw(records(field_types(Dataset)["wto_members"].kind))]
+    wto_ids = [w.id for w in wto]
     taken: set[str] = set()
-    member_list: list[Member] = []
-    for m in raw_members:
-        names = [n for n in (m.name, *m.aliases) if fold(n) not in taken]
-        if not names or names[0] != m.name:
-            continue
-        taken.update(fold(n) for n in names)
-        member_list.append(
-            Member(
-                id=m.id,
-                name=m.name,
-                kind=m.kind,
-                iso_alpha2=m.iso_alpha2,
-                iso_alpha3=m.iso_alpha3,
-                iso_numeric=m.iso_numeric,
-                aliases=tuple(names[1:]),
-                joined=m.joined,
-                provenance=m.provenance,
-            )
-        )
-    if not member_list:
-        member_list.append(
-            Member(id=chosen[0], name="Member", kind=MemberKind.STATE, provenance=Provenance("seed-000"))
-        )
-    member_ids = tuple(m.id for m in member_list)
-    docs = _unique(draw(st.lists(documents(), min_size=1, max_size=max_size)))
-    doc_ids = tuple(d.id for d in docs)
-    recs = draw(st.lists(recommendations(doc_ids), max_size=6, unique_by=(lambda r: r.id, lambda r: r.annex)))
+    members = []
+    for m in parts["members"]:  # participants are WTO Members, with names no other shares
+        names = [n for n in dict.fromkeys((m.name, *m.aliases)) if fold(n) and fold(n) not in taken]
+        if m.id in wto_ids and names and names[0] == m.name:
+            taken.update(fold(n) for n in names)
+            members.append(attrs.evolve(m, aliases=tuple(names[1:])))
+    if not members:
+        members = [
+            Member(id=wto_ids[0], name="Member", kind=draw(records(Member)).kind, provenance=Provenance("seed-000"))
+        ]
+    member_ids = [m.id for m in members]
+    docs = parts["documents"] or [draw(records(field_types(Dataset)["documents"].kind))]
+    doc_ids = [d.id for d in docs]
+    pick = st.sampled_from
     return Dataset(
         version=draw(_text),
         current_to=CURRENT_TO,
-        initiative=draw(initiatives(member_ids, doc_ids)),
-        members=tuple(member_list),
-        coordinators=draw(_term_sequence(member_ids)),
-        recommendations=tuple(recs),
-        presentations=_unique(draw(st.lists(presentations(), max_size=max_size))),
-        news=_unique(draw(st.lists(news_items(), max_size=max_size))),
-        publications=_unique(draw(st.lists(publications(), max_size=max_size))),
-        declarations=_unique(draw(st.lists(declarations(member_ids), max_size=2))),
+        initiative=attrs.evolve(
+            draw(records(field_types(Dataset)["initiative"])),
+            dialogue_leaders=tuple(draw(st.lists(pick(member_ids), max_size=2))),
+            establishing_document=draw(pick(doc_ids)),
+        ),
+        members=members,
+        coordinators=draw(_term_sequence(tuple(member_ids))),
+        recommendations=[
+            attrs.evolve(r, document=draw(pick(doc_ids))) for r in _unique(parts["recommendations"], lambda r: r.annex)
+        ],
+        presentations=[
+            attrs.evolve(p, subcategory=_SUBCATEGORY_OF.get(p.category) if p.subcategory else None)
+            for p in parts["presentations"]
+        ],
+        news=parts["news"],
+        publications=parts["publications"],
+        declarations=[
+            attrs.evolve(d, signatory_members=tuple(draw(pick(member_ids)) for _ in d.signatories))
+            for d in parts["declarations"]
+        ],
         documents=docs,
         wto_members=wto,
-        claims=_unique(draw(st.lists(count_claims(), max_size=max_size))),
-        sponsors=_unique(draw(st.lists(sponsors(tuple(w.id for w in wto)), max_size=3))),
-        sources=source_records,
+        claims=parts["claims"],
+        sponsors=[attrs.evolve(s, member=draw(pick(wto_ids))) for s in parts["sponsors"]],
+        sources=sources,
     )
 
 
-for _cls, _strategy in (
-    (PartialDate, _PARTIAL_DATES),
-    (Note, notes()),
-    (Provenance, _PROVENANCES),
-    (Source, sources()),
-    (Joining, joinings()),
-    (DeclarationParagraph, declaration_paragraphs()),
-    (Meeting, meetings()),
-    (Member, members()),
-    (WtoMember, wto_members()),
-    (CoordinatorTerm, coordinator_terms()),
-    (Recommendation, recommendations()),
-    (Presentation, presentations()),
-    (NewsItem, news_items()),
-    (Publication, publications()),
-    (Declaration, declarations()),
-    (Document, documents()),
-    (CountClaim, count_claims()),
-    (Sponsor, sponsors()),
-    (Initiative, initiatives()),
-    (Dataset, datasets()),
-):
-    st.register_type_strategy(_cls, _strategy)
+_BY_TYPE: dict[type, st.SearchStrategy[Any]] = {
+    PartialDate: partial_dates(),
+    Note: notes(),
+    Provenance: provenances(),
+    Joining: joinings(),
+    Source: st.builds(
+        Source, id=st.sampled_from(_SOURCE_IDS), title=_text, kind=st.sampled_from(SourceKind), url=st.none() | _urls
+    ),
+}
+
+for _cls in (PartialDate, *RECORDS):
+    st.register_type_strategy(_cls, records(_cls))
+st.register_type_strategy(Dataset, datasets())

@@ -1,0 +1,107 @@
+"""
+What the model declares about a record class: its fields' types, its searched fields, its title.
+
+The one reading of the model's declarations that export, display, search, the schema,
+the command line and the strategies share.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import sys
+import types
+import typing
+from typing import Any
+
+import attrs
+
+__all__ = ["TITLE", "field_types", "kind_of", "unwrap_optional", "searched_fields", "title", "title_field", "weigh"]
+
+TITLE = 10
+"""The search weight of the field that names a record: its title, headline or name."""
+
+
+def weigh(weight: float) -> dict[str, float]:
+    """
+    Return the metadata of a field that search reads, weighing *weight*: ``attrs.field(metadata=weigh(2))``.
+
+    The one field of a record class that weighs :data:`TITLE` names its records in
+    tables, summaries and citations.
+    """
+    return {"search": weight}
+
+
+@functools.cache
+def field_types(cls: type) -> dict[str, Any]:
+    """
+    Return the type of each field of the attrs class *cls*, in declaration order.
+
+    The model's annotations are strings (``"tuple[Note, ...]"``); they are read without
+    compiling anything, as ``typing.get_type_hints`` would, so that a cold start stays cheap.
+    """
+    namespace = vars(sys.modules[cls.__module__])
+    return {f.name: _resolve(f.type, namespace) for f in attrs.fields(cls)}
+
+
+def _resolve(annotation: Any, namespace: dict[str, Any]) -> Any:
+    # The forms the model uses: "X", "X | None" and "tuple[X, ...]".
+    if not isinstance(annotation, str):
+        return annotation
+    if annotation.endswith(" | None"):
+        return _resolve(annotation[: -len(" | None")], namespace) | None
+    if annotation.startswith("tuple[") and annotation.endswith(", ...]"):
+        return tuple[_resolve(annotation[len("tuple[") : -len(", ...]")], namespace), ...]  # type: ignore[misc]
+    if annotation.isidentifier():
+        return namespace[annotation] if annotation in namespace else getattr(builtins, annotation)
+    msg = f"cannot read the annotation {annotation!r}"  # pragma: no cover - a model change
+    raise TypeError(msg)
+
+
+def unwrap_optional(t: Any) -> tuple[Any, bool]:
+    """
+    Return ``(X, True)`` for a type ``X | None``, and ``(t, False)`` for any other type *t*.
+    """
+    if typing.get_origin(t) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return t, False
+
+
+@functools.cache
+def searched_fields(cls: type) -> tuple[tuple[str, float], ...]:
+    """
+    Return the fields of *cls* that search reads and their weights, its title first.
+    """
+    fields = [(f.name, f.metadata["search"]) for f in attrs.fields(cls) if "search" in f.metadata]
+    return tuple(sorted(fields, key=lambda f: f[1] != TITLE))
+
+
+@functools.cache
+def title_field(cls: type) -> str | None:
+    """
+    Return the name of the field that names records of *cls*, or ``None`` if none does.
+    """
+    return next((name for name, weight in searched_fields(cls) if weight == TITLE), None)
+
+
+def title(record: Any) -> str:
+    """
+    Return what names *record*: its title, headline or name (its id where it has none).
+    """
+    name = title_field(type(record))  # type: ignore[arg-type]
+    value = getattr(record, name if name is not None else "id", None)
+    if value is None:
+        return type(record).__name__
+    return str(getattr(value, "value", value))
+
+
+def kind_of(records: Any) -> type | None:
+    """
+    Return the class of the records of the collection *records*, or ``None`` if they are of mixed kinds.
+    """
+    cls: type | None = getattr(type(records), "kind", None)
+    if cls is None and records and len({type(r) for r in records}) == 1:
+        cls = type(records[0])
+    return cls

@@ -1,0 +1,143 @@
+"""
+What changed between two datasets: records added, removed and changed, field by field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ._dataset import Dataset
+
+__all__ = ["Diff", "FieldChange", "RecordChange", "diff"]
+
+
+@attrs.frozen
+class FieldChange:
+    """
+    A field whose value differs, with the old and the new value in their JSON form.
+
+    .. versionadded:: 0.2.0
+    """
+
+    field: str
+    """The field, dotted for a nested one: ``"joined.not_after"``, ``"provenance.notes"``."""
+
+    old: Any
+    """The old value (``None`` where the field did not exist)."""
+
+    new: Any
+    """The new value (``None`` where the field no longer exists)."""
+
+
+@attrs.frozen
+class RecordChange:
+    """
+    A record in both datasets whose fields differ.
+
+    .. versionadded:: 0.2.0
+    """
+
+    collection: str
+    """The collection it is in, such as ``"members"``; ``"dataset"`` for the version and date."""
+
+    id: str
+    """The record's id (the collection's name for the initiative and the dataset)."""
+
+    fields: tuple[FieldChange, ...]
+    """The fields that changed, in the record's order."""
+
+
+@attrs.frozen
+class Diff:
+    """
+    The difference between two datasets: :func:`diff` makes it. It is false when they are equal.
+
+    Its string form lists one line per record added or removed and, for each changed
+    record, its id and each changed field with the old and the new value.
+
+    .. versionadded:: 0.2.0
+    """
+
+    added: tuple[tuple[str, str], ...]
+    """The ``(collection, id)`` of each record only the new dataset has."""
+
+    removed: tuple[tuple[str, str], ...]
+    """The ``(collection, id)`` of each record only the old dataset has."""
+
+    changed: tuple[RecordChange, ...]
+    """Each record both have whose fields differ."""
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+    def __str__(self) -> str:
+        lines = [f"+ {c} {i}" for c, i in self.added] + [f"- {c} {i}" for c, i in self.removed]
+        for change in self.changed:
+            lines.append(f"~ {change.collection} {change.id}")
+            lines.extend(f"    {f.field}: {_short(f.old)} -> {_short(f.new)}" for f in change.fields)
+        return "\n".join(lines) if lines else "no differences"
+
+
+def _short(value: Any) -> str:
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def diff(old: Dataset, new: Dataset) -> Diff:
+    """
+    List what changed from *old* to *new*: records added and removed, and changed fields.
+
+    Records are matched by their ``id`` within each collection; the initiative, and the
+    dataset's version and date, are one record each. Values are compared in the JSON
+    form the data files hold, nested records field by field.
+
+    >>> import attrs, wto_msme
+    >>> ds = wto_msme.load()
+    >>> bool(wto_msme.diff(ds, ds))
+    False
+    >>> older = attrs.evolve(ds, members=ds.members[1:])
+    >>> print(wto_msme.diff(older, ds))
+    + members alb
+
+    .. versionadded:: 0.2.0
+    """
+    from ._export import files
+
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Dataset):
+            msg = f"{name} must be a wto_msme.Dataset, not {type(value).__name__}"
+            raise TypeError(msg)
+    added, removed, changed = [], [], []
+    before, after = files(old), files(new)
+    for filename in before:
+        collection = filename.removesuffix(".json")
+        a, b = _by_id(collection, before[filename]), _by_id(collection, after[filename])
+        removed += [(collection, i) for i in a if i not in b]
+        added += [(collection, i) for i in b if i not in a]
+        changed += [
+            RecordChange(collection, i, fields) for i in a if i in b and (fields := tuple(_fields(a[i], b[i], "")))
+        ]
+    return Diff(tuple(added), tuple(removed), tuple(changed))
+
+
+def _by_id(collection: str, content: Any) -> dict[str, Any]:
+    if isinstance(content, dict):  # the initiative, or the dataset's version and date
+        return {collection: content}
+    return {str(record.get("id")): record for record in content}
+
+
+def _fields(old: dict[str, Any], new: dict[str, Any], prefix: str) -> list[FieldChange]:
+    found = []
+    for key in dict.fromkeys([*old, *new]):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        if isinstance(a, dict) and isinstance(b, dict):
+            found += _fields(a, b, f"{prefix}{key}.")
+        else:
+            found.append(FieldChange(prefix + key, a, b))
+    return found

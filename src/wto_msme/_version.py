@@ -1,0 +1,6 @@
+"""
+The version of the library: the one place it is written (the package metadata reads it here).
+"""
+
+__version__ = "0.2.0"
+"""The version of the library."""

@@ -1,0 +1,47 @@
+"""
+The typed collections a :class:`~wto_msme.Dataset` holds, and what their queries return.
+
+Each is a tuple of one kind of record (:class:`Records` is the base, and the kind of
+a search over a whole dataset). They are made by :func:`wto_msme.load`; build one from
+records of your own with, for example, ``Presentations(records)``.
+
+.. versionadded:: 0.2.0
+"""
+
+from ._collections import (
+    Claims,
+    Coordinators,
+    Declarations,
+    Documents,
+    Meetings,
+    Members,
+    MembersAsOf,
+    NewsItems,
+    Presentations,
+    Publications,
+    Recommendations,
+    Records,
+    Sources,
+    Sponsors,
+    WtoMembers,
+)
+from ._when import DateLike
+
+__all__ = [
+    "Claims",
+    "Coordinators",
+    "DateLike",
+    "Declarations",
+    "Documents",
+    "Meetings",
+    "Members",
+    "MembersAsOf",
+    "NewsItems",
+    "Presentations",
+    "Publications",
+    "Recommendations",
+    "Records",
+    "Sources",
+    "Sponsors",
+    "WtoMembers",
+]
