@@ -52,7 +52,7 @@ BARE = "pass"
 THEIRS = f"import pycountry; pycountry.countries.lookup({NAME!r})"
 IMPORT_ONLY = "import wto_msme"
 LOAD_ONLY = "import wto_msme; wto_msme.load()"
-OURS = f"import wto_msme; ds = wto_msme.load(); wto_msme.find_member(ds.members, {NAME!r})"
+OURS = f"import wto_msme; ds = wto_msme.load(); ds.members.find({NAME!r})"
 ATTRS = "import attrs"
 
 #: The same cold starts, timing each step inside the process: ``-c`` scripts that print
@@ -63,8 +63,7 @@ import wto_msme
 t.append(time.perf_counter())
 ds = wto_msme.load()
 t.append(time.perf_counter())
-if hasattr(wto_msme, "find_member"):
-    wto_msme.find_member(ds.members, {NAME!r})
+ds.members.find({NAME!r})
 t.append(time.perf_counter())
 print(*(b - a for a, b in zip(t, t[1:])))"""
 THEIR_STEPS = f"""import time
@@ -232,34 +231,25 @@ def warm_rows(mode: Mode) -> list[Row]:
     import wto_msme
 
     ds = wto_msme.load()
-    find_member = getattr(wto_msme, "find_member", None)
-    search = getattr(wto_msme, "search", None)
     theirs = {"lookup": pycountry.countries.lookup, "search_fuzzy": pycountry.countries.search_fuzzy}
     rows = []
     for label, query in (("name", NAME), ("alias", ALIAS), ("code", CODE)):
-        measure = f"`find_member` by {label} ({query!r}), warm, per call"
+        measure = f"`ds.members.find` by {label} ({query!r}), warm, per call"
         their_time = per_call(f"lookup({query!r})", theirs, mode.lookup_number, mode.repeats)
         if theirs["lookup"](query).alpha_3 != CODE:
             sys.exit(f"pycountry's lookup({query!r}) is not {NAME}")
-        if find_member is None:
-            rows.append(Row(measure, "not available", _us(their_time), "", "≤ 1 µs", "not measured"))
-            continue
-        if find_member(ds.members, query).iso_alpha3 != CODE:
-            sys.exit(f"find_member(ds.members, {query!r}) is not {NAME}")
-        ours = {"find_member": find_member, "members": ds.members}
-        our_time = per_call(f"find_member(members, {query!r})", ours, mode.lookup_number, mode.repeats)
+        if ds.members.find(query).iso_alpha3 != CODE:
+            sys.exit(f"ds.members.find({query!r}) is not {NAME}")
+        our_time = per_call(f"members.find({query!r})", {"members": ds.members}, mode.lookup_number, mode.repeats)
         met = our_time <= LOOKUP_BUDGET_S
         rows.append(Row(measure, _us(our_time), _us(their_time), _ratio(our_time, their_time), "≤ 1 µs", _yes(met)))
 
-    measure = f"`search` over all {len(ds.presentations)} presentations ({OUR_QUERY!r}), warm, per call"
+    measure = f"`ds.presentations.search` over all {len(ds.presentations)} ({OUR_QUERY!r}), warm, per call"
     their_time = per_call(f"search_fuzzy({THEIR_QUERY!r})", theirs, mode.search_number, mode.repeats)
-    if search is None:
-        rows.append(Row(measure, "not available", _ms(their_time), "", "< 1 ms", "not measured"))
-        return rows
-    if not search(ds.presentations, OUR_QUERY):
-        sys.exit(f"search(ds.presentations, {OUR_QUERY!r}) found nothing")
-    ours = {"search": search, "records": ds.presentations}
-    our_time = per_call(f"search(records, {OUR_QUERY!r})", ours, mode.search_number, mode.repeats)
+    if not ds.presentations.search(OUR_QUERY):
+        sys.exit(f"ds.presentations.search({OUR_QUERY!r}) found nothing")
+    ours = {"presentations": ds.presentations}
+    our_time = per_call(f"presentations.search({OUR_QUERY!r})", ours, mode.search_number, mode.repeats)
     met = our_time < SEARCH_BUDGET_S
     rows.append(Row(measure, _ms(our_time), _ms(their_time), _ratio(our_time, their_time), "< 1 ms", _yes(met)))
     return rows
@@ -293,7 +283,7 @@ def cold_rows(wall_times: dict[str, list[float]], rss: dict[str, float], ours: s
     wall = {code: statistics.median(times) for code, times in wall_times.items()}
     bare = wall[BARE]
     ratio = wall[ours] / wall[THEIRS]
-    first = "the first answer" if ours == OURS else "`load()` (`find_member` not available)"
+    first = "the first answer"
     return [
         Row(
             f"Cold start to {first}, wall, median of {runs}",

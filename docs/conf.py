@@ -68,8 +68,8 @@ napoleon_numpy_docstring = False
 # (tests/test_docs.py), so the builder leaves plain ">>>" blocks alone.
 doctest_test_doctest_blocks = ""
 
-# --- HTML: the built-in theme, nothing fetched --------------------------------------------
-html_theme = "alabaster"
+# --- HTML: furo, which gives code room; nothing fetched ------------------------------------
+html_theme = "furo"
 html_title = f"wto_msme {release}"
 html_copy_source = False
 html_show_sourcelink = False

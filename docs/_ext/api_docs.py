@@ -2,10 +2,11 @@
 Three adjustments that let autodoc document wto_msme as it is written.
 
 - Type hints name classes where they are defined (``wto_msme._model.Member``), while
-  the API reference documents them where users import them (``wto_msme.Member``). A
-  reference to ``wto_msme._module.Name`` that nothing else resolves is resolved as
-  ``wto_msme.Name``; if that is not documented either, the reference stays broken and
-  ``sphinx-build -n`` reports it.
+  the API reference documents them where users import them (``wto_msme.Member``,
+  ``wto_msme.collections.Members``, ``wto_msme.enums.Category``). A reference to
+  ``wto_msme._module.Name`` that nothing else resolves is resolved as the first of those
+  that is documented; if none is, the reference stays broken and ``sphinx-build -n``
+  reports it.
 - Fields and enum members are documented by a docstring under their declaration, and
   their types are in the annotations only. Napoleon would read a first line such as
   "Identifier, the symbol as a slug: ..." as "type: text"; an empty comment put
@@ -36,9 +37,14 @@ def _resolve(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     match = _PRIVATE.match(node.get("reftarget", ""))
     if match is None:
         return None
-    public = f"wto_msme.{match['name']}"
     domain = env.get_domain("py")
-    return domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"], public, node, contnode)
+    for module in ("wto_msme", "wto_msme.collections", "wto_msme.enums", "wto_msme.exceptions"):
+        found = domain.resolve_xref(
+            env, node["refdoc"], app.builder, node["reftype"], f"{module}.{match['name']}", node, contnode
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def data_docstring(name: str) -> list[str] | None:

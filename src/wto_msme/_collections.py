@@ -10,7 +10,6 @@ pandas or CSV. Indexes are built on a collection's first look-up and kept on it.
 from __future__ import annotations
 
 import bisect
-import datetime
 import functools
 import heapq
 import os
@@ -42,6 +41,8 @@ from .enums import Category, MemberKind
 from .exceptions import MemberNotFoundError, RecordNotFoundError
 
 if TYPE_CHECKING:
+    import datetime
+
     import pandas as pd
 
     from ._search import Index
@@ -440,7 +441,7 @@ class WtoMembers(Records[WtoMember]):
 
 # --- Coordinators ------------------------------------------------------------------------------
 
-_FOREVER = datetime.date.max.toordinal()
+_FOREVER = 3_652_059  # datetime.date.max.toordinal(), without importing datetime
 
 
 class Coordinators(Records[CoordinatorTerm]):

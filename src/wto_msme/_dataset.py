@@ -5,9 +5,8 @@ The whole dataset, and the queries that need more than one of its collections.
 from __future__ import annotations
 
 import bisect
-import datetime
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -31,6 +30,9 @@ from ._dates import PartialDate
 from ._display import dataset_html
 from ._model import Initiative, Member, WtoMember
 from ._when import DateLike, parse_argument
+
+if TYPE_CHECKING:
+    import datetime
 from .enums import MemberKind
 
 __all__ = ["COLLECTIONS", "Dataset"]
@@ -39,22 +41,23 @@ __all__ = ["COLLECTIONS", "Dataset"]
 #: EU as a Member of its own and each member state as another. The 28 of MC11 and the
 #: United Kingdom's exit on 31 January 2020 are in the sources; the earlier
 #: enlargements are general knowledge and matter only before the group's time.
-_EU_MEMBER_STATES: tuple[tuple[datetime.date, int], ...] = (
-    (datetime.date(1995, 1, 1), 15),
-    (datetime.date(2004, 5, 1), 25),
-    (datetime.date(2007, 1, 1), 27),
-    (datetime.date(2013, 7, 1), 28),
-    (datetime.date(2020, 2, 1), 27),
+#: The dates are ISO strings, compared as such.
+_EU_MEMBER_STATES: tuple[tuple[str, int], ...] = (
+    ("1995-01-01", 15),
+    ("2004-05-01", 25),
+    ("2007-01-01", 27),
+    ("2013-07-01", 28),
+    ("2020-02-01", 27),
 )
 _EU_CHANGES = tuple(day for day, _ in _EU_MEMBER_STATES)
 
 #: Former EU member states listed on their own now, with their last day in the EU. Until
 #: then they are counted among the EU's member states, never a second time on their own.
-_LEFT_EU: dict[str, datetime.date] = {"gbr": datetime.date(2020, 1, 31)}
+_LEFT_EU: dict[str, str] = {"gbr": "2020-01-31"}
 
 
-def _weight(member: Member, day: datetime.date) -> int:
-    """How many WTO Members *member* stands for in the WTO's count on *day*."""
+def _weight(member: Member, day: str) -> int:
+    """How many WTO Members *member* stands for in the WTO's count on *day*, an ISO date."""
     if member.kind is MemberKind.EUROPEAN_UNION:
         return 1 + _EU_MEMBER_STATES[max(bisect.bisect_right(_EU_CHANGES, day) - 1, 0)][1]
     left = _LEFT_EU.get(member.id)
@@ -63,7 +66,7 @@ def _weight(member: Member, day: datetime.date) -> int:
 
 def _in_eu(wto_member: WtoMember, day: datetime.date) -> bool:
     left = _LEFT_EU.get(wto_member.id)
-    return wto_member.eu_member_state or (left is not None and day <= left)
+    return wto_member.eu_member_state or (left is not None and day.isoformat() <= left)
 
 
 @attrs.frozen(repr=False)
@@ -142,9 +145,9 @@ class Dataset:
         (98, 91)
         """
         if as_of is None:
-            return sum(_weight(m, datetime.date.max) for m in self.members)
+            return sum(_weight(m, "9999-12-31") for m in self.members)
         day = parse_argument("as_of", as_of).last_day
-        return sum(_weight(m, day) for m in self.members if standing(m, day) == 1)
+        return sum(_weight(m, day.isoformat()) for m in self.members if standing(m, day) == 1)
 
     def non_participants(self, as_of: DateLike | None = None) -> WtoMembers:
         """
