@@ -37,8 +37,8 @@ and separated by a blank line.
 
 Export. ``--format json`` without ``--collection`` writes the whole dataset: with
 ``--output DIR``, as a directory in the layout that ``wto_msme.load(DIR)`` reads
-(see :func:`wto_msme.dump`); without, as one JSON object on standard output (the schema describes it). With ``--collection
-NAME`` it writes that collection (a JSON array; ``initiative``, an object) to
+(see :func:`wto_msme.dump`); without, as one JSON object on standard output (the
+schema describes it). With ``--collection NAME`` it writes that collection (a JSON array; ``initiative``, an object) to
 ``--output FILE`` or standard output. ``--format csv`` writes a collection as CSV, one
 row per record, with a header row and the columns of ``to_pandas()`` (dates as
 the first day ``YYYY-MM-DD`` plus a ``<field>_precision`` column, enums as their values,
@@ -149,8 +149,8 @@ def _text(value: Any) -> str:
 def _listed(cls: type) -> list[str]:
     """The columns a listing of *cls* shows: its id and title, then its dates, kinds and joining."""
     names = [n for n in ("id", title_field(cls)) if n is not None and n in field_types(cls)]
-    for name, t in field_types(cls).items():
-        t, _ = unwrap_optional(t)
+    for name, declared in field_types(cls).items():
+        t, _ = unwrap_optional(declared)
         short = (
             t is PartialDate
             or (isinstance(t, type) and issubclass(t, enum.Enum))

@@ -370,10 +370,11 @@ class Members(Records[Member]):
         >>> ds = wto_msme.load()
         >>> ds.members.find("Turkey").name
         'Türkiye'
-        >>> ds.members.find("Columbia")
-        Traceback (most recent call last):
-        ...
-        wto_msme.exceptions.MemberNotFoundError: no participating Member is called 'Columbia'; the closest names are 'Colombia'
+        >>> try:
+        ...     ds.members.find("Columbia")
+        ... except LookupError as e:
+        ...     print(e)
+        no participating Member is called 'Columbia'; the closest names are 'Colombia'
         """
         try:
             return self._names.exact[text]
