@@ -42,7 +42,7 @@ def main() -> None:
         if when is not None:
             events.append((when, f"{who} {how} ({confidence} confidence)"))
     for c in ds.claims:
-        if c.as_of is not None and c.subject is wto_msme.ClaimSubject.PARTICIPANTS:
+        if c.as_of is not None and c.subject is wto_msme.enums.ClaimSubject.PARTICIPANTS:
             mark = {True: "", False: "  [disagrees with the member data]", None: "  [cannot be checked]"}[c.consistent]
             events.append((c.as_of, f"the sources count {c.count} participants{mark}"))
 

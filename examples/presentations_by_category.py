@@ -9,7 +9,7 @@ import wto_msme
 
 def main() -> None:
     ds = wto_msme.load()
-    groups = wto_msme.by_category(ds.presentations)
+    groups = ds.presentations.by_category()
     years = sorted({p.date.year for p in ds.presentations})
 
     width = max(len(c.value) for c in groups)
