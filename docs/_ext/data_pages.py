@@ -25,29 +25,22 @@ import enum
 import json
 import pathlib
 import re
-import typing
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 import wto_msme
-from wto_msme import (
-    Category,
-    Confidence,
-    Dataset,
-    Note,
-    NoteKind,
-    PartialDate,
-    SourceKind,
-    _model,
-)
+from wto_msme import Dataset, Note, PartialDate
 from wto_msme._data import LAYOUT
+from wto_msme._dataset import COLLECTIONS as DATASET_COLLECTIONS
 from wto_msme._schema import attribute_docs
+from wto_msme.collections import Records
+from wto_msme.enums import Category, Confidence, NoteKind, SourceKind
 
 __all__ = ["COLLECTIONS", "render", "setup", "write"]
 
 #: The collections whose records carry provenance, in the order of the data layout.
-COLLECTIONS = tuple(name for name in _model.COLLECTIONS if name != "sources")
+COLLECTIONS = tuple(name for name in DATASET_COLLECTIONS if name != "sources")
 
 #: How each kind of note is headed, in the order the notes page lists them.
 NOTE_HEADINGS = {
@@ -186,37 +179,49 @@ def note_list(ds: Dataset, kind: NoteKind) -> list[str]:
 
 def participants(ds: Dataset) -> str:
     """
-    Return the participants page.
+    Return the participants page: one short row per participant, then what the rows refer to.
+
+    The table holds only short cells, so that every participant takes one line; the
+    events the joinings rest on, which many participants share, and the other names
+    follow it, each listed once.
     """
     eu_states = sum(m.eu_member_state for m in ds.wto_members)
     names = {m.id: m.name for m in ds.wto_members}
+    events = list(dict.fromkeys(m.joined.event for m in ds.members if m.joined.event))
+    number = {event: str(i) for i, event in enumerate(events, 1)}
     intro = (
         f"The {len(ds.members)} WTO Members taking part in the group as of {ds.current_to}, in the"
         f" order of the data, the European Union counted once. The WTO counts the European"
         f" Union and its {eu_states} member states separately: {len(ds.members)} + {eu_states} ="
         f" {len(ds.members) + eu_states} (see {{doc}}`/explanation/eu-count`)."
-        " *Joined* is the date the participant joined the group, or the bounds the sources"
-        " give; *On what* says what that rests on."
+        " *ISO* gives the ISO 3166-1 alpha-2, alpha-3 and numeric codes. *Joined* is the date"
+        " the participant joined the group, or the bounds the sources give; *Basis* numbers"
+        " what that rests on, as listed under [Joinings](#joinings)."
     )
     rows = (
         (
             md(m.name),
             f"`{m.id}`",
-            md(m.iso_alpha2 or NONE),
-            md(m.iso_alpha3 or NONE),
-            md(m.iso_numeric or NONE),
+            md(" ".join(c for c in (m.iso_alpha2, m.iso_alpha3, m.iso_numeric) if c) or NONE),
             md(m.kind.value),
             md(str(m.joined)),
-            md(m.joined.event or NONE),
+            number.get(m.joined.event or "", NONE),
             confidence(m.joined.confidence),
-            md("; ".join(m.aliases) or NONE),
         )
         for m in ds.members
     )
-    header = ("Name", "Id", "Alpha-2", "Alpha-3", "Numeric", "Kind", "Joined", "On what", "Confidence", "Also known as")
+    header = ("Name", "Id", "ISO", "Kind", "Joined", "Basis", "Confidence")
+    body = [*table(header, rows), "", "## Joinings", ""]
+    for event in events:
+        who = [m.name for m in ds.members if m.joined.event == event]
+        shown = f"{len(who)} participants" if len(who) > 5 else ", ".join(who)
+        body += [f"{number[event]}. {md(event)} ({md(shown)})"]
+    aliases = [(md(m.name), md("; ".join(m.aliases))) for m in ds.members if m.aliases]
+    body += ["", "## Other names", "", "The names the data also knows each participant by, which"]
+    body += ["{py:meth}`~wto_msme.collections.Members.find` accepts:", ""]
+    body += [*table(("Name", "Also known as"), aliases)]
     eu = sorted(names[m.id] for m in ds.wto_members if m.eu_member_state)
-    body = [
-        *table(header, rows),
+    body += [
         "",
         "## The European Union's member states",
         "",
@@ -280,9 +285,7 @@ def presentations(ds: Dataset) -> str:
     """
     Return the page of the presentations, by category.
     """
-    by_category: dict[Category, list[Any]] = collections.defaultdict(list)
-    for p in ds.presentations:
-        by_category[p.category].append(p)
+    by_category = ds.presentations.by_category()
     dates = sorted(p.date for p in ds.presentations)
     intro = (
         f"The {len(ds.presentations)} presentations given at the group's meetings from {dates[0]} to"
@@ -354,11 +357,11 @@ def notes(ds: Dataset) -> str:
         f"Every remark the data makes on its sources: {sum(counts.values())} notes, each with the"
         " record and field it is about, what the source says where the stored value differs,"
         " the evidence (see {doc}`/reference/generated/sources`) and the confidence. What each"
-        " kind means is documented at {py:class}`wto_msme.NoteKind`."
+        " kind means is documented at {py:class}`wto_msme.enums.NoteKind`."
     )
     body = table(
         ("Kind", "Notes"),
-        ((f"{{py:attr}}`{k.value} <wto_msme.NoteKind.{k.name}>`", str(counts[k])) for k in NOTE_HEADINGS),
+        ((f"{{py:attr}}`{k.value} <wto_msme.enums.NoteKind.{k.name}>`", str(counts[k])) for k in NOTE_HEADINGS),
     )
     for kind, heading in NOTE_HEADINGS.items():
         body += ["", f"## {heading}", "", *note_list(ds, kind)]
@@ -425,10 +428,12 @@ def layout_files(ds: Dataset) -> str:
     for filename, (key, type_) in LAYOUT.items():
         if type_ is None:
             continue
-        args = typing.get_args(type_)
-        cls = args[0] if args else type_
-        count = str(len(getattr(ds, key))) if args else "1"
-        holds = f"{{py:attr}}`wto_msme.Dataset.{key}`"
+        if isinstance(type_, type) and issubclass(type_, Records):
+            cls, count = type_.kind, str(len(getattr(ds, key)))
+            holds = f"{{py:attr}}`wto_msme.Dataset.{key}`, a {{py:class}}`~wto_msme.collections.{type_.__name__}`"
+        else:
+            cls, count = type_, "1"
+            holds = f"{{py:attr}}`wto_msme.Dataset.{key}`"
         rows.append((f"`{filename}`", holds, f"{{py:class}}`wto_msme.{cls.__name__}` ({count})"))
     header = ("File", "Holds", "Records of type (bundled)")
     return "\n".join([*table(header, rows), ""])
@@ -447,7 +452,7 @@ def vocabulary(enum_class: type[enum.Enum]) -> str:
     Return the members of an enum with their documentation, as a definition table (a fragment).
     """
     docs = attribute_docs(enum_class)
-    path = f"{enum_class.__module__.split('._')[0]}.{enum_class.__name__}"
+    path = f"wto_msme.enums.{enum_class.__name__}"
     rows = ((f"{{py:attr}}`{m.value} <{path}.{m.name}>`", md(docs.get(m.name, ""))) for m in enum_class)
     return "\n".join([*table(("Value", "Meaning"), rows), ""])
 
