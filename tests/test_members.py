@@ -595,6 +595,7 @@ class TestCoordinatorOn:
         assert tuple(t for t in terms if id(t) in daily) == found
         assert Coordinators is type(found)
 
+
 class TestCoordinatorsDuring:
     def test_april_2023(self, ds):
         """April 2023 had two coordinators, Cancela to the 25th and Wilson from the 26th."""

@@ -1,41 +1,30 @@
-"""Tests for wto_msme._presentations."""
+"""Tests of the presentations' and the package's queries: Presentations and Recommendations."""
 
 from __future__ import annotations
 
 import datetime
-import itertools
 from collections import Counter
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
-import wto_msme
-from wto_msme import (
-    Category,
-    Meeting,
-    PartialDate,
-    RecordNotFoundError,
-    Subcategory,
-    by_category,
-    by_institution,
-    meetings,
-    mentioning_annex,
-    presentations_between,
-    recommendation,
-)
-from wto_msme.strategies import datasets, presentations
+from wto_msme import PartialDate, Presentation, Recommendation
+from wto_msme.collections import Presentations, Recommendations
+from wto_msme.enums import Category, RecommendationKind, Subcategory
+from wto_msme.exceptions import RecordNotFoundError
+from wto_msme.strategies import records
 
 from .conftest import is_subsequence
 
-#: Lists of generated presentations, in no particular order.
-presentation_lists = st.lists(presentations(), max_size=12).map(tuple)
+#: Collections of generated presentations, in no particular order.
+presentation_lists = st.lists(records(Presentation), max_size=12).map(Presentations)
 
 #: The same, every one dated to the day.
 day_precise_lists = st.lists(
-    presentations().map(lambda p: attrs.evolve(p, date=PartialDate.from_date(p.date.first_day))), max_size=12
-).map(tuple)
+    records(Presentation).map(lambda p: attrs.evolve(p, date=PartialDate.from_date(p.date.first_day))), max_size=12
+).map(Presentations)
 
 #: Days around the group's life, as bounds.
 days = st.dates(datetime.date(2016, 6, 1), datetime.date(2024, 1, 31))
@@ -48,12 +37,12 @@ class TestPresentationsBetween:
         expected = [p for p in ds.presentations if p.date.year == 2022]
 
         assert 18 == len(expected)
-        assert expected == list(presentations_between(ds.presentations, "2022", "2022"))
+        assert expected == list(ds.presentations.between("2022", "2022"))
 
     def test_bounds_are_inclusive(self, ds):
         """Presentations given on the first or the last day are included."""
 
-        found = presentations_between(ds.presentations, "2021-02-18", "18 February 2021")
+        found = ds.presentations.between("2021-02-18", "18 February 2021")
 
         assert ["Global Express Association", "UN/CEFACT", "Government of Canada", "OECD"] == [
             p.institution for p in found
@@ -64,7 +53,7 @@ class TestPresentationsBetween:
 
         expected = [p for p in ds.presentations if (p.date.year, p.date.month) == (2022, 10)]
 
-        assert expected == list(presentations_between(ds.presentations, "2022-10", "October 2022"))
+        assert expected == list(ds.presentations.between("2022-10", "October 2022"))
 
     @pytest.mark.parametrize(
         ("start", "end", "included"),
@@ -81,7 +70,7 @@ class TestPresentationsBetween:
 
         vague = attrs.evolve(ds.presentations[0], date=PartialDate(2022, 3))
 
-        assert included == (vague in presentations_between([vague], start, end))
+        assert included == (vague in Presentations([vague]).between(start, end))
 
     @given(presentation_lists, days, days)
     def test_results_are_wholly_within_and_nothing_in_range_is_left_out(self, given_presentations, a, b):
@@ -89,7 +78,7 @@ class TestPresentationsBetween:
 
         start, end = min(a, b), max(a, b)
 
-        found = presentations_between(given_presentations, start, end)
+        found = given_presentations.between(start, end)
 
         assert [p for p in given_presentations if start <= p.date.first_day and p.date.last_day <= end] == list(found)
 
@@ -97,9 +86,10 @@ class TestPresentationsBetween:
     def test_results_are_a_subsequence_of_the_input(self, given_presentations, a, b):
         """The result holds only presentations given, in the order given."""
 
-        found = presentations_between(given_presentations, min(a, b), max(a, b))
+        found = given_presentations.between(min(a, b), max(a, b))
 
         assert is_subsequence(found, given_presentations)
+        assert Presentations is type(found)
 
     @given(day_precise_lists, st.lists(days, min_size=3, max_size=3, unique=True))
     def test_adjacent_ranges_add_up(self, given_presentations, bounds):
@@ -108,11 +98,9 @@ class TestPresentationsBetween:
         a, b, c = sorted(bounds)
         after_b = b + datetime.timedelta(days=1)
 
-        parts = presentations_between(given_presentations, a, b) + presentations_between(
-            given_presentations, after_b, c
-        )
+        parts = given_presentations.between(a, b) + given_presentations.between(after_b, c)
 
-        assert Counter(presentations_between(given_presentations, a, c)) == Counter(parts)
+        assert Counter(given_presentations.between(a, c)) == Counter(parts)
 
     @given(presentation_lists, st.lists(days, min_size=3, max_size=3, unique=True))
     def test_adjacent_ranges_leave_out_only_what_straddles_them(self, given_presentations, bounds):
@@ -120,11 +108,9 @@ class TestPresentationsBetween:
 
         a, b, c = sorted(bounds)
         after_b = b + datetime.timedelta(days=1)
-        whole = presentations_between(given_presentations, a, c)
+        whole = given_presentations.between(a, c)
 
-        parts = presentations_between(given_presentations, a, b) + presentations_between(
-            given_presentations, after_b, c
-        )
+        parts = given_presentations.between(a, b) + given_presentations.between(after_b, c)
 
         assert Counter(p for p in whole if not p.date.first_day <= b < p.date.last_day) == Counter(parts)
 
@@ -141,7 +127,7 @@ class TestPresentationsBetween:
             (PartialDate.from_date(start), PartialDate.from_date(end)),
         ]
 
-        results = [presentations_between(given_presentations, s, e) for s, e in forms]
+        results = [given_presentations.between(s, e) for s, e in forms]
 
         assert [results[0]] * len(forms) == results
 
@@ -149,41 +135,41 @@ class TestPresentationsBetween:
     def test_a_year_is_its_first_to_its_last_day(self, given_presentations, year):
         """The string "2022" as both bounds means 1 January to 31 December 2022."""
 
-        expected = presentations_between(given_presentations, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        expected = given_presentations.between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
-        assert expected == presentations_between(given_presentations, str(year), str(year))
+        assert expected == given_presentations.between(str(year), str(year))
 
     def test_start_after_end_is_refused(self, ds):
         """A start after the end raises ValueError naming both."""
 
         with pytest.raises(ValueError, match=r"start \('2023'.*comes after end \('2022'"):
-            presentations_between(ds.presentations, "2023", "2022")
+            ds.presentations.between("2023", "2022")
 
     def test_an_unreadable_bound_is_named(self, ds):
         """A bound that is not a date raises ValueError saying which bound."""
 
         with pytest.raises(ValueError, match=r"^end: cannot read 'soon'"):
-            presentations_between(ds.presentations, "2022", "soon")
+            ds.presentations.between("2022", "soon")
 
     def test_a_bound_of_the_wrong_type_is_refused(self, ds):
         """A number is not a date."""
 
         with pytest.raises(TypeError, match=r"^start: expected a date"):
-            presentations_between(ds.presentations, 2022, "2023")  # type: ignore[arg-type]
+            ds.presentations.between(2022, "2023")  # type: ignore[arg-type]
 
 
 class TestByCategory:
     def test_every_category_in_order(self, ds):
         """Every category is a key, in the order of the enum, even with no presentations."""
 
-        groups = by_category(ds.presentations[:1])
+        groups = ds.presentations[:1].by_category()
 
         assert (list(Category), 1) == (list(groups), sum(map(len, groups.values())))
 
     def test_cyber_readiness(self, ds):
         """The Cyber-Readiness category holds its four presentations."""
 
-        groups = by_category(ds.presentations)
+        groups = ds.presentations.by_category()
 
         assert [
             "Government of Canada",
@@ -195,7 +181,7 @@ class TestByCategory:
     def test_read_only(self, ds):
         """The mapping cannot be changed."""
 
-        groups = by_category(ds.presentations)
+        groups = ds.presentations.by_category()
 
         with pytest.raises(TypeError):
             groups[Category.OTHER] = ()  # type: ignore[index]
@@ -204,11 +190,12 @@ class TestByCategory:
     def test_partitions_its_input(self, given_presentations):
         """Each presentation is under its own category, exactly once, in the order given."""
 
-        groups = by_category(given_presentations)
+        groups = given_presentations.by_category()
 
         assert Counter(given_presentations) == Counter(p for ps in groups.values() for p in ps)
         for category, ps in groups.items():
             assert all(p.category is category for p in ps)
+            assert Presentations is type(ps)
             assert is_subsequence(ps, given_presentations)
 
 
@@ -219,13 +206,13 @@ class TestMentioningAnnex:
         expected = [p for p in ds.presentations if p.title == "Global Trade Helpdesk update"]
 
         assert 4 == len(expected)
-        assert expected == list(mentioning_annex(ds.presentations, 2))
+        assert expected == list(ds.presentations.mentioning_annex(2))
 
     @given(presentation_lists, st.integers(1, 6))
     def test_exactly_those_reporting_on_it(self, given_presentations, annex):
         """The result is the presentations whose annexes include it, in the order given."""
 
-        found = mentioning_annex(given_presentations, annex)
+        found = given_presentations.mentioning_annex(annex)
 
         assert [p for p in given_presentations if annex in p.annexes] == list(found)
         assert is_subsequence(found, given_presentations)
@@ -235,7 +222,7 @@ class TestMentioningAnnex:
         """An annex that is not an int from 1 to 6 raises ValueError naming it."""
 
         with pytest.raises(ValueError, match=f"annex must be an int from 1 to 6.*not {annex!r}"):
-            mentioning_annex(ds.presentations, annex)
+            ds.presentations.mentioning_annex(annex)
 
 
 class TestRecommendation:
@@ -243,22 +230,22 @@ class TestRecommendation:
     def test_each_annex(self, ds, annex):
         """Each annex gives the package item with that number."""
 
-        assert annex == recommendation(ds.recommendations, annex).annex
+        assert annex == ds.recommendations.annex(annex).annex
 
     def test_annex_6(self, ds):
         """Annex 6 is the declaration on access to finance and cross-border payments."""
 
-        item = recommendation(ds.recommendations, 6)
+        item = ds.recommendations.annex(6)
 
-        assert ("annex-6", wto_msme.RecommendationKind.DECLARATION) == (item.id, item.kind)
+        assert ("annex-6", RecommendationKind.DECLARATION) == (item.id, item.kind)
 
     def test_a_missing_annex_is_not_found(self, ds):
         """An annex absent from the items given raises RecordNotFoundError listing those given."""
 
         given_items = [r for r in ds.recommendations if r.annex != 3]
 
-        with pytest.raises(RecordNotFoundError, match=r"annex 3 .*annexes given: 1, 2, 4, 5, 6") as info:
-            recommendation(given_items, 3)
+        with pytest.raises(RecordNotFoundError, match=r"annex 3 among the 5 given") as info:
+            Recommendations(given_items).annex(3)
 
         assert ("annex-1", "annex-2", "annex-4", "annex-5", "annex-6") == info.value.candidates
 
@@ -267,99 +254,48 @@ class TestRecommendation:
         """An annex that is not an int from 1 to 6 raises ValueError, even where items are given."""
 
         with pytest.raises(ValueError, match="annex must be an int from 1 to 6"):
-            recommendation(ds.recommendations, annex)
+            ds.recommendations.annex(annex)
 
-    @given(datasets(max_size=2), st.integers(1, 6))
-    def test_found_exactly_when_given(self, ds, annex):
-        """The item for an annex is found if one is given, and not found otherwise."""
+    @given(st.lists(records(Recommendation), max_size=4).map(Recommendations), st.integers(1, 6))
+    def test_found_exactly_when_given(self, items, annex):
+        """The first item for an annex is found if one is given, and not found otherwise."""
 
-        given_items = [r for r in ds.recommendations if r.annex == annex]
+        given_items = [r for r in items if r.annex == annex]
 
         if given_items:
-            assert given_items[0] is recommendation(ds.recommendations, annex)
+            assert given_items[0] is items.annex(annex)
         else:
             with pytest.raises(RecordNotFoundError):
-                recommendation(ds.recommendations, annex)
+                items.annex(annex)
 
 
-class TestMeetings:
-    def test_the_bundled_meetings(self, ds):
-        """The 48 presentations were given at 12 meetings, from 18 February 2021 to 13 March 2023."""
-
-        found = meetings(ds.presentations)
-
-        assert 12 == len(found)
-        assert sorted({p.date for p in ds.presentations}) == [m.date for m in found]
-
-    def test_october_2022_stays_two_days(self, ds):
-        """The presentations dated 12 and 13 October 2022 make two meetings, as the source dates them."""
-
-        october = [m for m in meetings(ds.presentations) if (m.date.year, m.date.month) == (2022, 10)]
-
-        assert [(PartialDate(2022, 10, 12), 2), (PartialDate(2022, 10, 13), 4)] == [
-            (m.date, len(m.presentations)) for m in october
-        ]
-
-    def test_a_meeting_is_frozen(self, ds):
-        """Meetings cannot be changed."""
-
-        meeting = meetings(ds.presentations)[0]
-
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            meeting.date = PartialDate(2020)  # type: ignore[misc]
-
-    @given(presentation_lists)
-    def test_cover_every_presentation_once(self, given_presentations):
-        """Every presentation is in exactly one meeting, of its own date, in the order given."""
-
-        found = meetings(given_presentations)
-
-        assert Counter(given_presentations) == Counter(p for m in found for p in m.presentations)
-        for m in found:
-            assert m.presentations
-            assert all(p.date == m.date for p in m.presentations)
-            assert is_subsequence(m.presentations, given_presentations)
-
-    @given(presentation_lists)
-    def test_in_date_order(self, given_presentations):
-        """Meetings come in strictly ascending order of date."""
-
-        dates = [m.date for m in meetings(given_presentations)]
-
-        assert all(a < b for a, b in itertools.pairwise(dates))
-
-    @given(st.builds(Meeting, st.from_type(PartialDate), st.lists(presentations(), max_size=2).map(tuple)))
-    def test_a_meeting_is_hashable(self, meeting):
-        """A meeting is a value: hashable and equal to a copy of itself."""
-
-        assert hash(attrs.evolve(meeting)) == hash(meeting)
+def institutions(ps: Presentations) -> list[str]:
+    """The institutions of *ps*, in order."""
+    return [p.institution for p in ps]
 
 
 class TestByInstitution:
-    def test_brazil_spellings_are_merged(self, ds):
-        """The two spellings of Brazil's mission give one institution, spelled as first met."""
+    @pytest.mark.parametrize("name", ["Brazil Mission to WTO", "Brazil Mission to the WTO", "brazil mission to wto"])
+    def test_brazil_spellings_are_merged(self, ds, name):
+        """Either spelling of Brazil's mission gives the presentations under both, in order."""
 
-        groups = by_institution(ds.presentations)
-
-        assert ("Brazil Mission to the WTO" in groups, [p.institution for p in groups["Brazil Mission to WTO"]]) == (
-            False,
-            ["Brazil Mission to WTO", "Brazil Mission to the WTO"],
+        assert ["Brazil Mission to WTO", "Brazil Mission to the WTO"] == institutions(
+            ds.presentations.by_institution(name)
         )
 
-    def test_different_institutions_stay_apart(self, ds):
+    @pytest.mark.parametrize("name", ["ICC", "ICC-UK", "Government of Canada", "Canada Border Services Agency"])
+    def test_different_institutions_stay_apart(self, ds, name):
         """ICC and ICC-UK are two institutions; so are Canada's government and its border agency."""
 
-        groups = by_institution(ds.presentations)
+        found = ds.presentations.by_institution(name)
 
-        assert {"ICC", "ICC-UK", "Government of Canada", "Canada Border Services Agency"} <= set(groups)
+        assert [name] * len(found) == institutions(found)
+        assert found
 
-    def test_institutions_in_order_of_first_presentation(self, ds):
-        """The keys follow the order in which institutions first appear."""
+    def test_an_unknown_institution_gives_none(self, ds):
+        """An institution that gave no presentation gives an empty collection."""
 
-        first_seen = list(dict.fromkeys(p.institution for p in ds.presentations))
-        first_seen.remove("Brazil Mission to the WTO")
-
-        assert first_seen == list(by_institution(ds.presentations))
+        assert Presentations() == ds.presentations.by_institution("Nobody at all")
 
     @pytest.mark.parametrize(
         ("a", "b", "same"),
@@ -377,48 +313,38 @@ class TestByInstitution:
         """Spellings merge when equal without case, accents, punctuation and articles."""
 
         p = ds.presentations[0]
+        ps = Presentations([attrs.evolve(p, institution=a), attrs.evolve(p, institution=b)])
 
-        groups = by_institution([attrs.evolve(p, institution=a), attrs.evolve(p, institution=b)])
-
-        assert (1 if same else 2) == len(groups)
+        assert (2 if same else 1) == len(ps.by_institution(a))
 
     @given(presentation_lists)
     def test_partitions_its_input(self, given_presentations):
-        """Each presentation is under exactly one institution, in the order given."""
+        """The institutions' presentations cover every presentation once, each in the order given."""
 
-        groups = by_institution(given_presentations)
+        groups = {}
+        for p in given_presentations:
+            found = given_presentations.by_institution(p.institution)
+            groups[frozenset(map(id, found))] = found
 
-        assert Counter(given_presentations) == Counter(p for ps in groups.values() for p in ps)
-        for name, ps in groups.items():
-            assert name == ps[0].institution
+        assert Counter(map(id, given_presentations)) == Counter(id(p) for ps in groups.values() for p in ps)
+        for ps in groups.values():
+            assert Presentations is type(ps)
             assert is_subsequence(ps, given_presentations)
 
     @given(presentation_lists)
-    def test_keys_are_first_spellings_in_order(self, given_presentations):
-        """The keys are the spellings of each institution's first presentation, in the order they appear."""
-
-        groups = by_institution(given_presentations)
-        firsts = [ps[0] for ps in groups.values()]
-
-        assert firsts == sorted(firsts, key=lambda p: next(i for i, q in enumerate(given_presentations) if q is p))
-
-    @given(presentation_lists)
     def test_same_spelling_same_group(self, given_presentations):
-        """Presentations whose institutions are spelled exactly alike are in the same group."""
-
-        assume(given_presentations)
-        groups = by_institution(given_presentations)
-        where = {id(p): name for name, ps in groups.items() for p in ps}
+        """A presentation is among its institution's, and so is every one spelled exactly alike."""
 
         for p in given_presentations:
-            for q in given_presentations:
-                if p.institution == q.institution:
-                    assert where[id(p)] == where[id(q)]
+            found = {id(q) for q in given_presentations.by_institution(p.institution)}
+
+            assert {id(q) for q in given_presentations if q.institution == p.institution} <= found
+            assert id(p) in found
 
 
 def test_subcategories_stay_under_their_category(ds):
     """Grouping by category keeps the Cross-border Payments presentations under MSME Financing."""
 
-    groups = by_category(ds.presentations)
+    groups = ds.presentations.by_category()
 
     assert 4 == sum(p.subcategory is Subcategory.CROSS_BORDER_PAYMENTS for p in groups[Category.FINANCING])
