@@ -9,7 +9,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from wto_msme import PartialDate, Precision, parse_when
+from wto_msme import PartialDate
+from wto_msme._when import parse_when
+from wto_msme.enums import Precision
 from wto_msme.strategies import partial_dates
 
 _any_dates = partial_dates(PartialDate(1, 1, 1), PartialDate(9999, 12, 31))
@@ -60,6 +62,37 @@ class TestPartialDate:
 
         with pytest.raises(ValueError, match=message):
             PartialDate(*args)
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            ((2021.0,), "year must be an int, not float"),
+            (("2021",), "year must be an int, not str"),
+            ((True,), "year must be an int, not bool"),
+            ((None,), "year must be an int, not NoneType"),
+            ((2021, True), "month must be an int, not bool"),
+            ((2021, 3.0), "month must be an int, not float"),
+            ((2021, "3"), "month must be an int, not str"),
+            ((2021, 3, False), "day must be an int, not bool"),
+            ((2021, 3, 1.5), "day must be an int, not float"),
+            ((2021, None, True), "day must be an int, not bool"),
+        ],
+    )
+    def test_parts_must_be_ints(self, args, message):
+        """A year, month or day that is not an int (a bool is not) raises TypeError naming the field and type."""
+
+        with pytest.raises(TypeError, match=message):
+            PartialDate(*args)
+
+    def test_int_subclasses_other_than_bool_are_ints(self):
+        """An IntEnum member is an int, and makes the same date as its value."""
+
+        import enum
+
+        class Month(enum.IntEnum):
+            MARCH = 3
+
+        assert PartialDate(2021, 3) == PartialDate(2021, Month.MARCH)
 
     @given(_any_dates)
     def test_iso_round_trip(self, d):

@@ -98,9 +98,12 @@ def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat l
 
 
 def _coordinators(ds: Dataset) -> Iterator[Problem]:
+    # Two partial dates contradict each other only when one lies wholly before the
+    # other: a term may end in the month it starts, and the next may start in the
+    # month (or year) the previous one ends, the handover falling on a day of both.
     terms = ds.coordinators
     for i, t in enumerate(terms):
-        if t.start is not None and t.end is not None and t.end.last_day < t.start.first_day:
+        if t.start is not None and t.end is not None and t.end.wholly_before(t.start):
             yield ("coordinators", f"coordinators[{i}].end", f"the term ends ({t.end}) before it starts ({t.start})")
     for i in range(1, len(terms)):
         before, after = terms[i - 1], terms[i]
@@ -110,7 +113,7 @@ def _coordinators(ds: Dataset) -> Iterator[Problem]:
         if after.start is None:
             yield ("coordinators", f"coordinators[{i}].start", "only the first term may have an unknown start")
             continue
-        if after.start.first_day < before.end.first_day:
+        if after.start.wholly_before(before.end):
             yield (
                 "coordinators",
                 f"coordinators[{i}].start",
@@ -171,7 +174,7 @@ def _dates(ds: Dataset) -> Iterator[Problem]:
     for collection, location, d in _dated(ds):
         if d is None:
             continue
-        if d.last_day < LIFE_START.first_day or d.first_day > end.last_day:
+        if d.wholly_before(LIFE_START) or end.wholly_before(d):
             yield (
                 collection,
                 location,
@@ -198,7 +201,10 @@ def _joinings(ds: Dataset) -> Iterator[Problem]:
         j = m.joined
         if j.on is not None and (j.not_before is not None or j.not_after is not None):
             yield ("members", f"members[{i}].joined", "give either a date (on) or bounds, not both")
-        if j.not_before is not None and j.not_after is not None and j.not_after.last_day < j.not_before.first_day:
+        # Bounds are valid when one day can lie in both: not_after is not wholly before
+        # not_before. "Between 2020-12 and 2020" is December 2020; "between 2021 and
+        # 2020-12" is no day at all.
+        if j.not_before is not None and j.not_after is not None and j.not_after.wholly_before(j.not_before):
             yield ("members", f"members[{i}].joined.not_after", f"{j.not_after} is before not_before {j.not_before}")
 
 

@@ -61,6 +61,10 @@ _LATEX = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+# BibTeX counts every brace, "\{" and "\}" included, to find where a value ends: a brace
+# without its pair would end the value early or swallow the rest of the file. Braces that
+# pair up are escaped as above; the others are written as commands that hold none.
+_UNPAIRED = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 _LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX)) + "]")
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.-]+")
 
@@ -192,8 +196,34 @@ def _text(parts: dict[str, Any]) -> str:
     return " ".join(pieces)
 
 
+def _paired_braces(text: str) -> set[int]:
+    """Return the offsets of the braces in *text* that pair up, an opening with a closing one."""
+    opened: list[int] = []
+    paired: set[int] = set()
+    for i, c in enumerate(text):
+        if c == "{":
+            opened.append(i)
+        elif c == "}" and opened:
+            paired.update((opened.pop(), i))
+    return paired
+
+
 def _latex(text: str) -> str:
-    return _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group()], text)
+    r"""
+    Escape *text* for a BibTeX field: LaTeX's special characters, and braces so that they balance.
+
+    Paired braces become ``\{`` and ``\}``, which BibTeX sees as a balanced pair; a brace
+    without its pair becomes ``\textbraceleft{}`` or ``\textbraceright{}``.
+    """
+    paired = _paired_braces(text) if "{" in text or "}" in text else set()
+
+    def escape(m: re.Match[str]) -> str:
+        c = m.group()
+        if c in _UNPAIRED and m.start() not in paired:
+            return _UNPAIRED[c]
+        return _LATEX[c]
+
+    return _LATEX_SPECIAL.sub(escape, text)
 
 
 def _bibtex(parts: dict[str, Any]) -> str:

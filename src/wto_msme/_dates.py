@@ -60,8 +60,22 @@ def _days_in_month(year: int, month: int) -> int:
     return _MONTH_DAYS[month - 1]
 
 
+def _not_int(value: object) -> bool:
+    # Called only when type(value) is not int, so that an int costs one comparison. bool
+    # is an int subclass but no year, month or day; other subclasses (IntEnum) are ints.
+    return not isinstance(value, int) or isinstance(value, bool)
+
+
+def _wrong_type(field: str, value: object) -> TypeError:
+    return TypeError(f"{field} must be an int, not {type(value).__name__} ({value!r})")
+
+
 def _check_month(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and not 1 <= value <= 12:
+    if value is None:
+        return
+    if type(value) is not int and _not_int(value):
+        raise _wrong_type("month", value)
+    if not 1 <= value <= 12:
         msg = f"month must be 1 to 12, not {value!r}"
         raise ValueError(msg)
 
@@ -69,6 +83,8 @@ def _check_month(inst: PartialDate, attribute: attrs.Attribute[int | None], valu
 def _check_day(inst: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
+    if type(value) is not int and _not_int(value):
+        raise _wrong_type("day", value)
     if inst.month is None:
         msg = "a day needs a month"
         raise ValueError(msg)
@@ -79,6 +95,8 @@ def _check_day(inst: PartialDate, attribute: attrs.Attribute[int | None], value:
 
 
 def _check_year(inst: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int and _not_int(value):
+        raise _wrong_type("year", value)
     if not 1 <= value <= 9999:
         msg = f"year must be 1 to 9999, not {value!r}"
         raise ValueError(msg)
@@ -94,12 +112,20 @@ class PartialDate:
     A ``PartialDate`` stores exactly what is known and never invents precision.
 
     It stands for a period: ``PartialDate(2023, 4)`` is every day of April 2023, from
-    :attr:`first_day` to :attr:`last_day`. Partial dates are totally ordered by their
-    first day, then by their last day, so a period sorts after the shorter periods
-    it begins with::
+    :attr:`first_day` to :attr:`last_day`.
+
+    ``<``, ``<=``, ``>`` and ``>=`` are a sort order, not "before": ``a < b`` when
+    ``a.first_day < b.first_day``, or when their first days are the same and
+    ``a.last_day < b.last_day``. It is total and agrees with ``==``, so a period sorts
+    after the shorter periods it begins with::
 
         >>> [str(d) for d in sorted([PartialDate(2023), PartialDate(2023, 1), PartialDate(2023, 1, 1)])]
         ['2023-01-01', '2023-01', '2023']
+
+    and ``PartialDate(2020) < PartialDate(2020, 12)`` although December 2020 is part of
+    2020. For how two periods lie in time, use :meth:`wholly_before` and
+    :meth:`overlaps`: of ``a.wholly_before(b)``, ``b.wholly_before(a)`` and
+    ``a.overlaps(b)``, exactly one is true; ``a.wholly_before(b)`` implies ``a < b``.
 
     Its string form is ISO 8601 (``"2023"``, ``"2023-04"``, ``"2023-04-26"``), which is
     also how the bundled data stores it.
@@ -185,6 +211,42 @@ class PartialDate:
         True
         """
         return self.first_day <= day <= self.last_day
+
+    def wholly_before(self, other: PartialDate) -> bool:
+        """
+        Tell whether every day of this period comes before every day of *other*.
+
+        That is ``self.last_day < other.first_day``. Neither of two overlapping periods
+        is wholly before the other:
+
+        >>> december = PartialDate(2020, 12)
+        >>> PartialDate(2020, 11).wholly_before(december), PartialDate(2020).wholly_before(december)
+        (True, False)
+
+        .. versionadded:: 0.1.0
+        """
+        if not isinstance(other, PartialDate):
+            msg = f"expected a PartialDate, got {type(other).__name__}"
+            raise TypeError(msg)
+        return self.last_day < other.first_day
+
+    def overlaps(self, other: PartialDate) -> bool:
+        """
+        Tell whether this period and *other* share at least one day.
+
+        That is ``self.first_day <= other.last_day and other.first_day <= self.last_day``:
+        neither is wholly before the other.
+
+        >>> year = PartialDate(2020)
+        >>> year.overlaps(PartialDate(2020, 12)), year.overlaps(PartialDate(2021, 1))
+        (True, False)
+
+        .. versionadded:: 0.1.0
+        """
+        if not isinstance(other, PartialDate):
+            msg = f"expected a PartialDate, got {type(other).__name__}"
+            raise TypeError(msg)
+        return self.first_day <= other.last_day and other.first_day <= self.last_day
 
     def _key(self) -> tuple[datetime.date, datetime.date]:
         return (self.first_day, self.last_day)

@@ -192,6 +192,20 @@ def _surrogate(text: str) -> list[str]:
     return []
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = 60) -> str:
+    r"""
+    Quote *text* as its repr, shortened to at most *limit* characters.
+
+    A shortened repr is that of a prefix of *text*, without its closing quote, followed
+    by ``...``: it is cut between characters, never inside an escape such as ``\x00``.
+    """
     r = repr(text)
-    return r if len(r) <= 60 else r[:57] + "..."
+    if len(r) <= limit:
+        return r
+    # Each character takes at least one place in a repr: no longer prefix can fit.
+    n = limit - 4
+    r = repr(text[:n])
+    while len(r) > limit - 2 and n > 0:  # the repr less its closing quote, then "..."
+        n -= 1
+        r = repr(text[:n])
+    return r[:-1] + "..."

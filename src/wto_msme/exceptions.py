@@ -31,6 +31,16 @@ class DataError(ValueError):
             message = f"{file}: {len(problems)} problems:\n{lines}"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[str, tuple[str, ...]], dict[str, object]]:
+        """
+        Pickle as the class called with the file and the problems.
+
+        An exception pickles by default as its class called with ``args``, here the
+        message alone, which ``__init__`` does not take. The instance's ``__dict__``
+        (notes added since, among others) is restored too.
+        """
+        return (type(self), (self.file, self.problems), self.__dict__)
+
 
 class RecordNotFoundError(LookupError):
     """
@@ -45,6 +55,14 @@ class RecordNotFoundError(LookupError):
         self.candidates = candidates
         """The closest names or identifiers, best first."""
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[RecordNotFoundError], tuple[str, tuple[str, ...]], dict[str, object]]:
+        """
+        Pickle as the class called with the message and the candidates.
+
+        By default an unpickled error would lose its candidates.
+        """
+        return (type(self), (self.args[0], self.candidates), self.__dict__)
 
 
 class MemberNotFoundError(RecordNotFoundError):
