@@ -300,8 +300,10 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
 def _diff(ds: Dataset, args: argparse.Namespace) -> str:
     from ._diff import diff
 
-    old, new = (_dataset(path) for path in (args.old, args.new))
-    return str(diff(old, new))
+    try:
+        return str(diff(*(load() if path == "bundled" else path for path in (args.old, args.new))))
+    except (DataError, OSError) as e:
+        _fail(f"cannot read the data: {e}")
 
 
 def _dataset(path: str) -> Dataset:

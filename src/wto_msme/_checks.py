@@ -92,6 +92,24 @@ def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat l
     for j, leader in enumerate(ds.initiative.dialogue_leaders):
         if leader not in members:
             yield ("initiative", f"initiative.dialogue_leaders[{j}]", f"unknown member {_q(leader)}")
+    meetings = {m.id for m in ds.meetings}
+    for i, p in enumerate(ds.presentations):
+        if p.meeting not in meetings:
+            yield ("presentations", f"presentations[{i}].meeting", f"unknown meeting {_q(p.meeting)}")
+    for i, mt in enumerate(ds.meetings):
+        for j, w in enumerate(mt.welcomed):
+            if w not in members:
+                yield ("meetings", f"meetings[{i}].welcomed[{j}]", f"unknown member {_q(w)}")
+        for j, doc in enumerate(mt.documents):
+            if doc not in documents:
+                yield ("meetings", f"meetings[{i}].documents[{j}]", f"unknown document {_q(doc)}")
+    for i, d in enumerate(ds.documents):
+        for j, mid in enumerate(d.meetings):
+            if mid not in meetings:
+                yield ("documents", f"documents[{i}].meetings[{j}]", f"unknown meeting {_q(mid)}")
+        for j, proponent in enumerate(d.proponents):
+            if proponent not in wto:
+                yield ("documents", f"documents[{i}].proponents[{j}]", f"unknown WTO Member {_q(proponent)}")
     if ds.initiative.establishing_document not in documents:
         doc = ds.initiative.establishing_document
         yield ("initiative", "initiative.establishing_document", f"unknown document {_q(doc)}")
@@ -150,6 +168,9 @@ def _dated(ds: Dataset) -> Iterator[tuple[str, str, PartialDate | None]]:
         yield ("presentations", f"presentations[{i}].date", p.date)
     for i, n in enumerate(ds.news):
         yield ("news", f"news[{i}].date", n.date)
+    for i, mt in enumerate(ds.meetings):
+        for f in ("date", "not_before", "not_after"):
+            yield ("meetings", f"meetings[{i}].{f}", getattr(mt, f))
     for i, t in enumerate(ds.coordinators):
         yield ("coordinators", f"coordinators[{i}].start", t.start)
         yield ("coordinators", f"coordinators[{i}].end", t.end)

@@ -15,6 +15,7 @@ from ._collections import (
     Coordinators,
     Declarations,
     Documents,
+    Meetings,
     Members,
     NewsItems,
     Presentations,
@@ -100,6 +101,9 @@ class Dataset:
 
     presentations: Presentations = attrs.field(converter=Presentations)
     """The presentations, in the order of the source list."""
+
+    meetings: Meetings = attrs.field(converter=Meetings)
+    """The meetings of the group and the events it held, in date order."""
 
     news: NewsItems = attrs.field(converter=NewsItems)
     """The news items, newest first."""

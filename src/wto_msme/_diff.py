@@ -4,10 +4,12 @@ What changed between two datasets: records added, removed and changed, field by 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import attrs
 
+from ._data import MAX_FILE_BYTES
 from ._dataset import Dataset
 
 __all__ = ["Diff", "FieldChange", "RecordChange", "diff"]
@@ -87,13 +89,16 @@ def _short(value: Any) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def diff(old: Dataset, new: Dataset) -> Diff:
+def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike[str]) -> Diff:
     """
     List what changed from *old* to *new*: records added and removed, and changed fields.
 
-    Records are matched by their ``id`` within each collection; the initiative, and the
-    dataset's version and date, are one record each. Values are compared in the JSON
-    form the data files hold, nested records field by field.
+    Each is a dataset, or a data directory whose JSON files are compared as they are,
+    without loading them: so a directory in the layout of an older release, which
+    :func:`~wto_msme.load` may refuse, can be compared with the current data (a file it
+    lacks counts as an empty collection). Records are matched by their ``id`` within each
+    collection; the initiative, and the dataset's version and date, are one record each.
+    Values are compared in the JSON form the data files hold, nested records field by field.
 
     >>> import attrs, wto_msme
     >>> ds = wto_msme.load()
@@ -105,23 +110,36 @@ def diff(old: Dataset, new: Dataset) -> Diff:
 
     .. versionadded:: 0.2.0
     """
-    from ._export import files
-
-    for name, value in (("old", old), ("new", new)):
-        if not isinstance(value, Dataset):
-            msg = f"{name} must be a wto_msme.Dataset, not {type(value).__name__}"
-            raise TypeError(msg)
     added, removed, changed = [], [], []
-    before, after = files(old), files(new)
-    for filename in before:
+    before, after = _contents("old", old), _contents("new", new)
+    for filename in dict.fromkeys([*before, *after]):
         collection = filename.removesuffix(".json")
-        a, b = _by_id(collection, before[filename]), _by_id(collection, after[filename])
+        a, b = (_by_id(collection, side.get(filename, [])) for side in (before, after))
         removed += [(collection, i) for i in a if i not in b]
         added += [(collection, i) for i in b if i not in a]
         changed += [
             RecordChange(collection, i, fields) for i in a if i in b and (fields := tuple(_fields(a[i], b[i], "")))
         ]
     return Diff(tuple(added), tuple(removed), tuple(changed))
+
+
+def _contents(name: str, value: Dataset | str | os.PathLike[str]) -> dict[str, Any]:
+    """The JSON content of each file of a dataset or of a data directory, by file name."""
+    if isinstance(value, Dataset):
+        from ._export import files
+
+        return files(value)
+    if not isinstance(value, str | os.PathLike):
+        msg = f"{name} must be a wto_msme.Dataset or a data directory, not {type(value).__name__}"
+        raise TypeError(msg)
+    from ._data import LAYOUT
+    from ._json import read_json
+
+    directory = os.fspath(value)
+    if not os.path.isdir(directory):
+        raise NotADirectoryError(directory)
+    found = [f for f in LAYOUT if os.path.isfile(os.path.join(directory, f))]
+    return {f: read_json(os.path.join(directory, f), f.removesuffix(".json"), MAX_FILE_BYTES) for f in found}
 
 
 def _by_id(collection: str, content: Any) -> dict[str, Any]:

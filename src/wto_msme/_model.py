@@ -18,6 +18,7 @@ from .enums import (
     Category,
     ClaimSubject,
     Confidence,
+    DocumentKind,
     MeetingFormat,
     MeetingKind,
     MemberKind,
@@ -385,6 +386,9 @@ class Presentation:
     date: PartialDate
     """When it was given."""
 
+    meeting: str
+    """The :attr:`Meeting.id` of the meeting it was given at."""
+
     category: Category = attrs.field(metadata=weigh(3))
     """The thematic category it is listed under."""
 
@@ -580,6 +584,9 @@ class Document:
     symbol: str = attrs.field(metadata=weigh(TITLE))
     """The document symbol, such as ``"INF/MSME/4/Rev.2"``."""
 
+    kind: DocumentKind = attrs.field(metadata=weigh(3))
+    """What kind of document it is: an annual report, a proposal, a convening notice..."""
+
     description: str = attrs.field(metadata=weigh(4))
     """What the document is."""
 
@@ -588,6 +595,12 @@ class Document:
 
     url: str | None = None
     """Where it can be read, where known."""
+
+    proponents: tuple[str, ...] = ()
+    """The :attr:`WtoMember.id` of each Member that proposed it, where the sources say."""
+
+    meetings: tuple[str, ...] = ()
+    """The :attr:`Meeting.id` of each meeting it served: convened, reported on or considered."""
 
     provenance: Provenance = attrs.field(kw_only=True)
     """Where the record comes from (where it is cited)."""
