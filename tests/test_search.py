@@ -1,8 +1,6 @@
-"""Tests for wto_msme._search."""
+"""Tests of search: Records.search and Dataset.search."""
 
 from __future__ import annotations
-
-import typing
 
 import attrs
 import pytest
@@ -10,16 +8,21 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import Category, SearchHit, Subcategory, _model, search
+from wto_msme import Member, NewsItem, Presentation, Publication, _describe
 from wto_msme import _search as module
+from wto_msme._dataset import COLLECTIONS
 from wto_msme._text import words
-from wto_msme.strategies import members, news_items, presentations, publications
+from wto_msme.collections import Presentations, Records
+from wto_msme.enums import Category, Subcategory
+from wto_msme.strategies import records
 
-#: Lists of generated records of several classes, mixed.
-record_lists = st.lists(presentations() | news_items() | publications() | members(), max_size=10).map(tuple)
+#: Collections of generated records of several classes, mixed.
+record_lists = st.lists(
+    records(Presentation) | records(NewsItem) | records(Publication) | records(Member), max_size=10
+).map(Records)
 
-#: Lists of generated presentations.
-presentation_lists = st.lists(presentations(), min_size=1, max_size=10).map(tuple)
+#: Collections of generated presentations.
+presentation_lists = st.lists(records(Presentation), min_size=1, max_size=10).map(Presentations)
 
 #: Text that is not blank: anything, or words in the Latin alphabet.
 queries = st.text(min_size=1).filter(str.strip) | st.from_regex(r"[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,2}", fullmatch=True)
@@ -31,20 +34,27 @@ few_words = st.lists(st.sampled_from(["cyber", "security", "trade", "MSME"]), mi
 look_alike_lists = st.lists(
     st.builds(
         lambda p, title, institution, summary: attrs.evolve(p, title=title, institution=institution, summary=summary),
-        presentations(),
+        records(Presentation),
         few_words,
         few_words,
         few_words,
     ),
     min_size=1,
     max_size=8,
-).map(tuple)
+).map(Presentations)
 
-#: The field each class is titled by: an exact match of it ranks first.
-PRIMARY = {cls: fields[0][0] for cls, fields in module._FIELDS.items()}
 
-#: Every collection of the bundled dataset, and the initiative as one record.
-COLLECTIONS = list(_model.COLLECTIONS)
+#: The record classes a dataset holds, and the initiative and the paragraphs of declarations.
+SEARCHED = [
+    *(_describe.field_types(wto_msme.Dataset)[name].kind for name in COLLECTIONS),
+    wto_msme.Initiative,
+    wto_msme.DeclarationParagraph,
+]
+
+
+def title_of(record: object) -> str:
+    """The text of the field that names *record*."""
+    return getattr(record, _describe.title_field(type(record)))
 
 
 class TestBundled:
@@ -57,42 +67,41 @@ class TestBundled:
 
         expected = {p.id for p in ds.presentations if theme in (p.category, p.subcategory)}
 
-        hits = search(ds.presentations, query)
+        found = ds.presentations.search(query)
 
         assert 4 == len(expected)
-        assert expected == {h.record.id for h in hits[:4]}
-        assert all(h.score > hits[4].score for h in hits[:4])
+        assert expected == {p.id for p in found[:4]}
 
-    def test_an_exact_title_comes_first_and_says_so(self, ds):
-        """Searching for a title finds the presentations with that title first, matched on their title."""
+    def test_an_exact_title_comes_first(self, ds):
+        """Searching for a title finds the presentations with that title first."""
 
-        hits = search(ds.presentations, "global trade helpdesk UPDATE")
+        found = ds.presentations.search("global trade helpdesk UPDATE")
 
-        assert [("ITC", "title")] * 4 == [(h.record.institution, h.field) for h in hits[:4]]
+        assert [("ITC", "Global Trade Helpdesk update")] * 4 == [(p.institution, p.title) for p in found[:4]]
 
     def test_case_accents_and_punctuation_are_ignored(self, ds):
         """Searching for "COTE D'IVOIRE" finds C\u00f4te d\u2019Ivoire."""
 
-        expected = next(m for m in ds.members if m.id == "civ")
-
-        assert expected is search(ds.members, "COTE D'IVOIRE")[0].record
+        assert ds.members.get("civ") is ds.members.search("COTE D'IVOIRE")[0]
 
     def test_aliases_are_searched(self, ds):
         """A Member is found by another name it is known by."""
 
-        hit = search(ds.members, "Turkey")[0]
+        assert "Türkiye" == ds.members.search("Turkey")[0].name
 
-        assert ("Türkiye", "aliases") == (hit.record.name, hit.field)
+    def test_word_endings_are_ignored(self, ds):
+        """A word finds its plural and its plural the word: "payment" finds what "payments" finds."""
+
+        assert ds.presentations.search("payments") == ds.presentations.search("payment")
+        assert ds.presentations.search("payment")
 
     def test_publishers_and_headlines_are_searched(self, ds):
-        """News items are found by publisher and headline, and mixed records can be searched together."""
+        """News items and publications are found by publisher, among the records of the whole dataset."""
 
-        records = ds.news + ds.publications + ds.presentations
+        found = ds.search("OECD")
 
-        hits = search(records, "OECD")
-
-        assert {"publisher", "institution", "headline", "title", "summary"} >= {h.field for h in hits}
-        assert any(isinstance(h.record, wto_msme.Publication) and h.field == "publisher" for h in hits)
+        assert {Publication, Presentation} <= {type(r) for r in found}
+        assert any(isinstance(r, Publication) and "OECD" in (r.publisher or "") for r in found)
 
     @pytest.mark.parametrize("collection", COLLECTIONS)
     def test_every_record_is_found_by_its_title(self, ds, collection):
@@ -100,22 +109,29 @@ class TestBundled:
 
         records = getattr(ds, collection)
         for record in records:
-            field = PRIMARY[type(record)]
-            text = getattr(record, field)
+            text = title_of(record)
 
-            first = search(records, text)[0]
-
-            assert (field, words(text)) == (first.field, words(getattr(first.record, field)))
+            assert words(text) == words(title_of(records.search(text)[0]))
 
     def test_the_initiative_and_declaration_paragraphs(self, ds):
         """The initiative and the paragraphs of a declaration can be searched too."""
 
         paragraphs = ds.declarations[0].paragraphs
 
-        assert ("name", paragraphs[0]) == (
-            search([ds.initiative], "msmes")[0].field,
-            search(paragraphs, paragraphs[0].text)[0].record,
+        assert (ds.initiative, paragraphs[0]) == (
+            Records([ds.initiative]).search("msmes")[0],
+            Records(paragraphs).search(paragraphs[0].text)[0],
         )
+
+    def test_a_dataset_search_finds_records_of_its_collections(self, ds):
+        """ds.search gives a plain Records of records from the dataset, each found by its own collection."""
+
+        found = ds.search("trade")
+        everything = {id(r) for name in COLLECTIONS for r in getattr(ds, name)}
+
+        assert (Records, "trade") == (type(found), found.query)
+        assert all(id(r) in everything for r in found)
+        assert {id(p) for p in ds.presentations.search("trade")} <= {id(r) for r in found}
 
 
 class TestArguments:
@@ -124,55 +140,58 @@ class TestArguments:
         """A query of nothing or only whitespace raises ValueError."""
 
         with pytest.raises(ValueError, match="the search text is blank"):
-            search(ds.presentations, text)
+            ds.presentations.search(text)
 
     @pytest.mark.parametrize("text", ["?!", "\u2013", "\u200b"])
     def test_text_without_words_matches_nothing(self, ds, text):
         """Text with no letters or digits is not blank, but matches nothing."""
 
-        assert () == search(ds.presentations, text)
+        assert () == ds.presentations.search(text)
 
     def test_the_query_must_be_a_string(self, ds):
         """A query that is not a string raises TypeError."""
 
         with pytest.raises(TypeError, match="text must be a string, not bytes"):
-            search(ds.presentations, b"cyber")  # type: ignore[arg-type]
+            ds.presentations.search(b"cyber")  # type: ignore[arg-type]
 
     def test_an_unknown_record_is_named(self, ds):
-        """A record of a class search does not know raises TypeError naming its position."""
+        """A record of a class with no searched fields raises TypeError naming its position."""
 
-        with pytest.raises(TypeError, match=r"^records\[1\] is a str; search knows only "):
-            search([ds.presentations[0], "cyber"], "cyber")
+        with pytest.raises(TypeError, match=r"^records\[1\] is a str, which has no searched fields"):
+            Records([ds.presentations[0], "cyber"]).search("cyber")
 
     @pytest.mark.parametrize("limit", [0, 1, 3, 100])
     def test_limit_keeps_the_best(self, ds, limit):
-        """A limit keeps that many of the best hits, in the same order."""
+        """A limit keeps that many of the best records, in the same order."""
 
-        everything = search(ds.presentations, "trade")
+        everything = ds.presentations.search("trade")
 
-        assert everything[:limit] == search(ds.presentations, "trade", limit=limit)
+        assert everything[:limit] == ds.presentations.search("trade", limit=limit)
 
     @pytest.mark.parametrize(("limit", "error"), [(-1, ValueError), (1.5, TypeError), (True, TypeError)])
     def test_a_bad_limit_is_refused(self, ds, limit, error):
         """A negative or non-integer limit is refused."""
 
         with pytest.raises(error, match="limit must be"):
-            search(ds.presentations, "trade", limit=limit)
+            ds.presentations.search("trade", limit=limit)
 
 
 class TestProperties:
     @given(record_lists, queries)
     def test_never_raises_and_gives_records_given(self, records, text):
-        """Any non-blank text gives hits for records given, in their order where scores tie."""
+        """Any non-blank text gives records given, each once, as a collection of the same class holding the query."""
 
-        hits = search(records, text)
+        found = records.search(text)
 
-        assert all(isinstance(h, SearchHit) and h.score > 0 for h in hits)
-        assert len({id(h.record) for h in hits}) == len(hits)
-        assert all(h.field in dict(module._FIELDS[type(h.record)]) for h in hits)
-        order = {id(r): i for i, r in reversed(list(enumerate(records)))}
-        ranks = [(-h.score, order[id(h.record)]) for h in hits]
-        assert sorted(ranks) == ranks
+        assert (Records, text) == (type(found), found.query)
+        assert len({id(r) for r in found}) == len(found)
+        assert {id(r) for r in found} <= {id(r) for r in records}
+
+    @given(presentation_lists, queries, st.integers(0, 5))
+    def test_a_limit_is_a_prefix(self, records, text, limit):
+        """A limit keeps the first records of the unlimited search."""
+
+        assert records.search(text)[:limit] == records.search(text, limit=limit)
 
     @given(presentation_lists, st.data())
     def test_an_exact_title_ranks_first(self, records, data):
@@ -181,9 +200,7 @@ class TestProperties:
         title = data.draw(st.sampled_from(records)).title
         assume(words(title))
 
-        first = search(records, title)[0]
-
-        assert ("title", words(title)) == (first.field, words(first.record.title))
+        assert words(title) == words(records.search(title)[0].title)
 
     @given(look_alike_lists, st.data())
     def test_an_exact_title_ranks_first_among_look_alikes(self, records, data):
@@ -191,9 +208,7 @@ class TestProperties:
 
         title = data.draw(st.sampled_from(records)).title
 
-        first = search(records, title)[0]
-
-        assert ("title", words(title)) == (first.field, words(first.record.title))
+        assert words(title) == words(records.search(title)[0].title)
 
     def test_an_exact_title_outranks_matches_everywhere_else(self, ds):
         """A record titled exactly as the query beats one holding the query in its title, institution and summary."""
@@ -204,36 +219,39 @@ class TestProperties:
             p, title="Cyber security for all", institution="Cyber Security", summary="Cyber security, again."
         )
 
-        hits = search((everywhere, exact), "cyber security")
-
-        assert [exact, everywhere] == [h.record for h in hits]
+        assert [exact, everywhere] == list(Presentations((everywhere, exact)).search("cyber security"))
 
     @given(record_lists, st.data())
     def test_an_exact_title_ranks_first_among_mixed_records(self, records, data):
         """Among records of several kinds, searching for one's title (headline, name) ranks such a record first."""
 
         assume(records)
-        record = data.draw(st.sampled_from(records))
-        text = getattr(record, PRIMARY[type(record)])
+        text = title_of(data.draw(st.sampled_from(records)))
         assume(words(text))
 
-        first = search(records, text)[0]
-
-        assert words(text) == words(getattr(first.record, PRIMARY[type(first.record)]))
+        assert words(text) == words(title_of(records.search(text)[0]))
 
     @given(record_lists, st.from_regex(r"[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,2}", fullmatch=True))
     def test_case_and_punctuation_do_not_matter(self, records, text):
-        """A query gives the same hits in any case and with punctuation around its words."""
+        """A query gives the same records in any case and with punctuation around its words."""
 
-        assert search(records, text) == search(records, "¡" + text.upper().replace(" ", "-") + "!")
+        assert records.search(text) == records.search("¡" + text.upper().replace(" ", "-") + "!")
 
     @given(record_lists, queries)
-    def test_a_tuple_searched_twice_or_as_a_list_gives_the_same(self, records, text):
-        """The words kept for a tuple give the same hits as reading the records afresh."""
+    def test_a_collection_searched_twice_gives_the_same(self, records, text):
+        """A second search, and a search of a fresh copy, give what the first gave."""
 
-        first = search(records, text)
+        first = records.search(text)
 
-        assert (first, first) == (search(records, text), search(list(records), text))
+        assert (first, first) == (records.search(text), Records(list(records)).search(text))
+
+    @given(presentation_lists, queries)
+    def test_results_narrow_further(self, records, text):
+        """Searching the results of a search again for the same text gives the same records."""
+
+        found = records.search(text)
+
+        assert set(map(id, found)) == set(map(id, found.search(text)))
 
     @given(st.text())
     def test_words_never_hold_separators(self, text):
@@ -246,38 +264,20 @@ class TestProperties:
 
         greek = attrs.evolve(wto_msme.load().presentations[0], title="Ψηφιακό εμπόριο")
 
-        assert [greek] == [hit.record for hit in search((greek,), "ψηφιακό")]
+        assert [greek] == list(Presentations((greek,)).search("ψηφιακό"))
 
 
-class TestIndex:
-    def test_the_cache_is_bounded(self, ds):
-        """Searching many tuples keeps the words of only the last few."""
-
-        for i in range(3 * module._CACHE_SIZE):
-            search(ds.presentations[i % 5 :], "trade")
-
-        assert len(module._cache) <= module._CACHE_SIZE
-
-    def test_a_new_tuple_in_a_reused_place_is_read_afresh(self, ds):
-        """A tuple is recognised by identity, not by where it was in memory: its own records are searched."""
-
-        first = tuple(attrs.evolve(p, title="alpha") for p in ds.presentations[:2])
-        search(first, "alpha")
-        module._cache[id(first)] = module._build(ds.presentations[:2])
-
-        hits = search(first, "alpha")
-
-        assert [first[0], first[1]] == [h.record for h in hits]
-
+class TestWeights:
     def test_the_exact_bonus_outweighs_everything_else(self):
         """No record without an exact title can outscore one with it: the bonus exceeds the rest."""
 
-        assert all(3 * sum(w for _, w in fields[1:]) < module._EXACT_BONUS for fields in module._FIELDS.values())
+        assert all(3 * sum(w for _, w in _describe.searched_fields(cls)[1:]) < module._EXACT_BONUS for cls in SEARCHED)
 
-    def test_every_record_class_is_searchable(self):
-        """Every class of record a dataset holds, and the paragraphs of declarations, have fields to search."""
+    @pytest.mark.parametrize("cls", SEARCHED, ids=lambda c: c.__name__)
+    def test_every_record_class_is_searchable_by_its_title(self, cls):
+        """Every record class a dataset holds has searched fields, the first of them its one title field."""
 
-        hints = typing.get_type_hints(wto_msme.Dataset)
-        held = {typing.get_args(hints[f.name])[0] for f in attrs.fields(wto_msme.Dataset) if f.name in COLLECTIONS}
+        fields = _describe.searched_fields(cls)
 
-        assert held | {wto_msme.Initiative, wto_msme.DeclarationParagraph} <= set(module._FIELDS)
+        assert (_describe.TITLE, fields[0][0]) == (fields[0][1], _describe.title_field(cls))
+        assert [_describe.TITLE] == [w for _, w in fields if w == _describe.TITLE]
