@@ -30,12 +30,12 @@ from importlib import resources
 from typing import Any
 
 import wto_msme
-from wto_msme import Dataset, Note, PartialDate
+from wto_msme import Dataset, Joining, Note, PartialDate
 from wto_msme._data import LAYOUT
 from wto_msme._dataset import COLLECTIONS as DATASET_COLLECTIONS
 from wto_msme._schema import attribute_docs
 from wto_msme.collections import Records
-from wto_msme.enums import Category, Confidence, NoteKind, SourceKind
+from wto_msme.enums import Category, Confidence, MemberKind, NoteKind, SourceKind
 
 __all__ = ["COLLECTIONS", "render", "setup", "write"]
 
@@ -177,49 +177,90 @@ def note_list(ds: Dataset, kind: NoteKind) -> list[str]:
 # --- The pages ------------------------------------------------------------------------------
 
 
+#: A non-breaking space, which keeps a short cell on one line.
+NBSP = "\N{NO-BREAK SPACE}"
+
+#: How the participants table names each kind of Member, in few words.
+SHORT_KIND = {
+    MemberKind.STATE: "state",
+    MemberKind.SEPARATE_CUSTOMS_TERRITORY: "customs territory",
+    MemberKind.EUROPEAN_UNION: "EU",
+}
+
+
+def one_line(text: str) -> str:
+    """
+    Return *text* as Markdown whose spaces do not break, so that it stays on one line.
+    """
+    return md(text).replace(" ", NBSP)
+
+
+def joined(j: Joining) -> str:
+    """
+    Return a joining in few characters: a date, ``by`` a date, ``from`` a date, or two bounds.
+    """
+    if j.on is not None:
+        return str(j.on)
+    if j.not_before is not None and j.not_after is not None:
+        return f"{j.not_before} \N{EN DASH} {j.not_after}"
+    if j.not_after is not None:
+        return f"by {j.not_after}"
+    if j.not_before is not None:
+        return f"from {j.not_before}"
+    return "unknown"
+
+
 def participants(ds: Dataset) -> str:
     """
     Return the participants page: one short row per participant, then what the rows refer to.
 
-    The table holds only short cells, so that every participant takes one line; the
-    events the joinings rest on, which many participants share, and the other names
-    follow it, each listed once.
+    Every cell of the table is short and kept on one line, so that a participant takes
+    one line. What a joining rests on, which many participants share, is numbered in
+    the table and listed once below it, with its confidence, and so are the other names.
     """
     eu_states = sum(m.eu_member_state for m in ds.wto_members)
     names = {m.id: m.name for m in ds.wto_members}
-    events = list(dict.fromkeys(m.joined.event for m in ds.members if m.joined.event))
-    number = {event: str(i) for i, event in enumerate(events, 1)}
+    bases = list(dict.fromkeys((m.joined.event, m.joined.confidence) for m in ds.members))
+    number = {basis: str(i) for i, basis in enumerate(bases, 1)}
     intro = (
         f"The {len(ds.members)} WTO Members taking part in the group as of {ds.current_to}, in the"
         f" order of the data, the European Union counted once. The WTO counts the European"
         f" Union and its {eu_states} member states separately: {len(ds.members)} + {eu_states} ="
         f" {len(ds.members) + eu_states} (see {{doc}}`/explanation/eu-count`)."
-        " *ISO* gives the ISO 3166-1 alpha-2, alpha-3 and numeric codes. *Joined* is the date"
-        " the participant joined the group, or the bounds the sources give; *Basis* numbers"
-        " what that rests on, as listed under [Joinings](#joinings)."
+        " *ISO* gives the ISO 3166-1 alpha-2, alpha-3 and numeric codes, and *Kind* says"
+        " whether the Member is a state, a separate customs territory or the European Union."
+        " *Joined* is the date the participant joined the group, the latest date it joined"
+        " by, or the two dates it joined between; *Basis* numbers what that rests on, and"
+        " with what confidence, as listed under [Joinings](#joinings)."
     )
     rows = (
         (
             md(m.name),
             f"`{m.id}`",
-            md(" ".join(c for c in (m.iso_alpha2, m.iso_alpha3, m.iso_numeric) if c) or NONE),
-            md(m.kind.value),
-            md(str(m.joined)),
-            number.get(m.joined.event or "", NONE),
-            confidence(m.joined.confidence),
+            NBSP.join(md(c) for c in (m.iso_alpha2, m.iso_alpha3, m.iso_numeric) if c) or NONE,
+            one_line(SHORT_KIND.get(m.kind, m.kind.value)),
+            one_line(joined(m.joined)),
+            number[(m.joined.event, m.joined.confidence)],
         )
         for m in ds.members
     )
-    header = ("Name", "Id", "ISO", "Kind", "Joined", "Basis", "Confidence")
+    header = ("Name", "Id", "ISO", "Kind", "Joined", "Basis")
     body = [*table(header, rows), "", "## Joinings", ""]
-    for event in events:
-        who = [m.name for m in ds.members if m.joined.event == event]
+    for event, level in bases:
+        who = [m.name for m in ds.members if (m.joined.event, m.joined.confidence) == (event, level)]
         shown = f"{len(who)} participants" if len(who) > 5 else ", ".join(who)
-        body += [f"{number[event]}. {md(event)} ({md(shown)})"]
+        text = md(event) if event else "No event recorded"
+        body += [f"{number[(event, level)]}. {text}. Confidence: {confidence(level)} ({md(shown)})."]
     aliases = [(md(m.name), md("; ".join(m.aliases))) for m in ds.members if m.aliases]
-    body += ["", "## Other names", "", "The names the data also knows each participant by, which"]
-    body += ["{py:meth}`~wto_msme.collections.Members.find` accepts:", ""]
-    body += [*table(("Name", "Also known as"), aliases)]
+    body += [
+        "",
+        "## Other names",
+        "",
+        "The other names the data knows participants by, which"
+        " {py:meth}`~wto_msme.collections.Members.find` accepts too:",
+        "",
+        *table(("Name", "Also known as"), aliases),
+    ]
     eu = sorted(names[m.id] for m in ds.wto_members if m.eu_member_state)
     body += [
         "",
