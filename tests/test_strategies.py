@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 import pathlib
 import subprocess
 import sys
 import textwrap
 
-import attrs
 import pytest
-from hypothesis import find, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import _model, strategies
 from wto_msme._checks import check
+from wto_msme._dataset import COLLECTIONS
+from wto_msme._describe import field_types
 
-MODEL_CLASSES = [getattr(_model, n) for n in _model.__all__ if attrs.has(getattr(_model, n))]
+MODEL_CLASSES = list(_model.RECORDS)
 
 #: Run in a fresh interpreter in which Hypothesis cannot be imported.
 WITHOUT_HYPOTHESIS = textwrap.dedent(
@@ -63,13 +63,13 @@ def test_without_hypothesis_the_import_error_names_the_extra():
     ] == result.stdout.splitlines()
 
 
-@pytest.mark.parametrize("cls", [*MODEL_CLASSES, wto_msme.Meeting], ids=lambda c: c.__name__)
-def test_from_type_draws_every_class(cls):
-    """hypothesis.strategies.from_type draws instances of every model class and of Meeting."""
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_from_type_and_records_draw_every_class(cls):
+    """hypothesis.strategies.from_type and strategies.records draw instances of every model class."""
 
-    @given(st.from_type(cls))
-    def check_type(record):
-        assert isinstance(record, cls)
+    @given(st.from_type(cls), strategies.records(cls))
+    def check_type(a, b):
+        assert (cls, cls) == (type(a), type(b))
 
     check_type()
 
@@ -81,36 +81,25 @@ def test_datasets_pass_the_integrity_checks(ds):
     assert [] == check(ds)
 
 
-@given(strategies.meetings())
-def test_meetings_are_as_meetings_makes_them(meeting):
-    """A generated meeting is what wto_msme.meetings makes of its own presentations."""
+@given(strategies.datasets(max_size=3))
+def test_datasets_hold_the_collection_classes(ds):
+    """Every collection of a generated dataset is of the class its field declares."""
 
-    assert (meeting,) == wto_msme.meetings(meeting.presentations)
-
-
-def test_presentations_share_institutions_under_two_spellings():
-    """Generated presentations can name one institution in two spellings, as the bundled data does."""
-
-    spellings = {"Brazil Mission to WTO", "Brazil Mission to the WTO"}
-
-    found = find(st.lists(strategies.presentations()), lambda ps: spellings <= {p.institution for p in ps})
-
-    assert 1 == len(wto_msme.by_institution(p for p in found if p.institution in spellings))
+    assert [field_types(wto_msme.Dataset)[n] for n in COLLECTIONS] == [type(getattr(ds, n)) for n in COLLECTIONS]
 
 
-def test_presentations_share_meeting_days():
-    """Generated presentations can be given on the same day."""
+@given(strategies.partial_dates(wto_msme.PartialDate(2020, 3), wto_msme.PartialDate(2021)))
+def test_partial_dates_lie_within_their_bounds(d):
+    """A drawn partial date lies wholly between the bounds given."""
 
-    found = find(st.lists(strategies.presentations()), lambda ps: len({p.date for p in ps}) < len(ps))
+    assert (True, True) == (
+        d.first_day >= wto_msme.PartialDate(2020, 3).first_day,
+        d.last_day <= wto_msme.PartialDate(2021).last_day,
+    )
 
-    assert len(wto_msme.meetings(found)) < len(found)
 
+@given(strategies.joinings())
+def test_joinings_have_bounds_in_order(j):
+    """A drawn joining's lower bound never comes after its upper bound."""
 
-@pytest.mark.parametrize("name", strategies.__all__)
-def test_every_strategy_is_documented(name):
-    """Every public strategy has a docstring that ends by saying when it was added."""
-
-    doc = inspect.getdoc(getattr(strategies, name))
-
-    assert doc
-    assert doc.rstrip().splitlines()[-1].startswith(".. versionadded::")
+    assert not (j.not_before is not None and j.not_after is not None and j.not_after < j.not_before)
