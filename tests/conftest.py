@@ -10,20 +10,31 @@ from hypothesis import HealthCheck, settings
 
 import wto_msme
 
-settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: "ci" is deterministic (the same examples on every run, no example database) and
+#: moderately sized; "dev", the default, is small and quick.
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
-#: The fuzz tests of load(path) (test_fuzz.py): a quick sample under "dev"; under "ci",
-#: each runs FUZZ_EXAMPLES["ci"] cases (the one on generated datasets a quarter of that),
-#: several thousand in all. HYPOTHESIS_FUZZ_EXAMPLES overrides it for a longer local run.
-FUZZ_EXAMPLES = {"dev": 10, "ci": 1000}
+_FUZZ_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+
+#: The long fuzz tests of load(path) (test_fuzz.py, marked ``fuzz``, run with
+#: ``pytest -m fuzz``): 1000 cases each unless HYPOTHESIS_FUZZ_EXAMPLES says otherwise.
 FUZZ = settings(
-    max_examples=int(
-        os.environ.get("HYPOTHESIS_FUZZ_EXAMPLES", FUZZ_EXAMPLES.get(os.environ.get("HYPOTHESIS_PROFILE", "dev"), 10))
-    ),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    max_examples=int(os.environ.get("HYPOTHESIS_FUZZ_EXAMPLES", "1000")),
+    suppress_health_check=_FUZZ_HEALTH,
 )
+
+#: The quick sample of each fuzz test that the default run keeps.
+QUICK_FUZZ = settings(max_examples=5, suppress_health_check=_FUZZ_HEALTH)
 
 #: The two seed documents, when the checkout sits beside the project's shared folder.
 SOURCES = pathlib.Path(__file__).resolve().parents[2] / "shared" / "sources"
