@@ -301,6 +301,26 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     docs = parts["documents"] or [draw(records(field_types(Dataset)["documents"].kind))]
     doc_ids = [d.id for d in docs]
     pick = st.sampled_from
+    meetings = parts["meetings"] or (
+        [draw(records(field_types(Dataset)["meetings"].kind))] if parts["presentations"] else []
+    )
+    meetings = [
+        attrs.evolve(
+            mt,
+            welcomed=tuple(draw(pick(member_ids)) for _ in mt.welcomed),
+            documents=tuple(draw(pick(doc_ids)) for _ in mt.documents),
+        )
+        for mt in meetings
+    ]
+    meeting_ids = [mt.id for mt in meetings]
+    docs = [
+        attrs.evolve(
+            d,
+            meetings=tuple(draw(pick(meeting_ids)) for _ in d.meetings) if meeting_ids else (),
+            proponents=tuple(draw(pick(wto_ids)) for _ in d.proponents),
+        )
+        for d in docs
+    ]
     return Dataset(
         version=draw(_text),
         current_to=CURRENT_TO,
@@ -315,9 +335,14 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
             attrs.evolve(r, document=draw(pick(doc_ids))) for r in _unique(parts["recommendations"], lambda r: r.annex)
         ],
         presentations=[
-            attrs.evolve(p, subcategory=_SUBCATEGORY_OF.get(p.category) if p.subcategory else None)
+            attrs.evolve(
+                p,
+                subcategory=_SUBCATEGORY_OF.get(p.category) if p.subcategory else None,
+                meeting=draw(pick(meeting_ids)),
+            )
             for p in parts["presentations"]
         ],
+        meetings=meetings,
         news=parts["news"],
         publications=parts["publications"],
         declarations=[
