@@ -1,4 +1,4 @@
-"""Tests for wto_msme._export: dump and to_records."""
+"""Tests for wto_msme._export: dump and the JSON content of each file."""
 
 from __future__ import annotations
 
@@ -7,27 +7,20 @@ import json
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme._data import LAYOUT
-from wto_msme.strategies import datasets, presentations
+from wto_msme._export import files
+from wto_msme.strategies import datasets
 
 from .conftest import DATA_DIR
 
 
 class TestDump:
-    def test_bundled_round_trip(self, ds, tmp_path):
-        """Loading what dump wrote gives a dataset equal to the bundled one."""
-
-        loaded = wto_msme.load(wto_msme.dump(ds, tmp_path / "out"))
-
-        assert ds == loaded
-
     @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(datasets())
     def test_generated_round_trip(self, tmp_path_factory, generated):
-        """Every generated dataset survives dump and load unchanged."""
+        """load(dump(ds, directory)) == ds for every generated dataset: the strict route's round trip."""
 
         directory = tmp_path_factory.mktemp("dump")
 
@@ -117,61 +110,27 @@ class TestDump:
             wto_msme.dump({}, tmp_path)  # type: ignore[arg-type]
 
 
-class TestToRecords:
-    def test_collection(self, ds):
-        """A collection gives one dict per record, in order, as the data files hold them."""
+class TestFiles:
+    def test_every_file_of_the_layout_in_order(self, ds):
+        """files() gives the content of each file of the layout, in the layout's order."""
 
-        expected = json.loads((DATA_DIR / "presentations.json").read_text("utf-8"))
+        assert list(LAYOUT) == list(files(ds))
 
-        assert expected == wto_msme.to_records(ds.presentations)
+    def test_dataset_file(self, ds):
+        """dataset.json holds the version and the date the data is current to."""
 
-    def test_single_record(self, ds):
-        """A single record gives one dict."""
+        assert {"version": wto_msme.DATA_VERSION, "current_to": str(ds.current_to)} == files(ds)["dataset.json"]
 
-        expected = json.loads((DATA_DIR / "initiative.json").read_text("utf-8"))
+    def test_content_is_the_bundled_json(self, ds):
+        """Each file's content is the JSON the bundled file holds."""
 
-        assert expected == wto_msme.to_records(ds.initiative)
+        expected = {f: json.loads((DATA_DIR / f).read_text("utf-8")) for f in LAYOUT}
 
-    def test_dataset_is_one_object(self, ds):
-        """A whole dataset gives one dict holding every collection."""
+        assert expected == files(ds)
 
-        records = wto_msme.to_records(ds)
+    def test_json_ready(self, ds):
+        """The content survives JSON text unchanged."""
 
-        assert ("2026.11.0", "2023-07-03", 48) == (
-            records["version"],
-            records["current_to"],
-            len(records["presentations"]),
-        )
+        content = files(ds)
 
-    @given(st.lists(presentations(), max_size=4))
-    def test_json_ready(self, records):
-        """The dicts survive JSON text unchanged."""
-
-        rows = wto_msme.to_records(records)
-
-        assert rows == json.loads(json.dumps(rows))
-        assert len(records) == len(rows)
-
-    def test_mixed_collection(self, ds):
-        """A collection may mix classes; each record is turned into a dict of its own class."""
-
-        expected = [wto_msme.to_records(ds.members[0]), wto_msme.to_records(ds.sources[0])]
-
-        assert expected == wto_msme.to_records([ds.members[0], ds.sources[0]])
-        assert "joined" in expected[0]
-
-    @pytest.mark.parametrize(
-        ("value", "message"),
-        [
-            ("text", "got str"),
-            ({"id": "x"}, "got dict"),
-            (5, "got int"),
-            ([1], "item 0: expected a wto_msme record, got int"),
-            (wto_msme.PartialDate(2020), "got PartialDate"),
-        ],
-    )
-    def test_refuses_other_objects(self, value, message):
-        """Anything but records raises TypeError saying what it got."""
-
-        with pytest.raises(TypeError, match=message):
-            wto_msme.to_records(value)
+        assert content == json.loads(json.dumps(content))
