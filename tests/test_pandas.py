@@ -11,11 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import Category, Confidence, Precision, _model
+from wto_msme._dataset import COLLECTIONS
+from wto_msme._dates import Precision
 from wto_msme._flat import columns
-from wto_msme.strategies import presentations
-
-COLLECTIONS = list(_model.COLLECTIONS)
+from wto_msme.collections import Presentations
+from wto_msme.enums import Category, Confidence
+from wto_msme.strategies import records
 
 
 def _python(code: str) -> subprocess.CompletedProcess[str]:
@@ -37,14 +38,14 @@ def test_without_pandas_the_error_names_the_extra():
         "import sys; sys.modules['pandas'] = None\n"  # pandas is hidden: importing it fails
         "import wto_msme\n"
         "try:\n"
-        "    wto_msme.to_pandas(wto_msme.load().presentations)\n"
+        "    wto_msme.load().presentations.to_pandas()\n"
         "except ImportError as e:\n"
         "    print(type(e).__name__, e)\n"
     )
 
     result = _python(code)
 
-    assert 'ImportError wto_msme.to_pandas needs pandas, which is not installed: pip install "wto_msme[pandas]"' == (
+    assert 'ImportError to_pandas() needs pandas, which is not installed: pip install "wto_msme[pandas]"' == (
         result.stdout.strip()
     )
 
@@ -59,7 +60,7 @@ class TestWithPandas:
     def test_one_row_per_record_in_order(self, ds, pd):
         """A collection gives a row per record, in order, with the default index."""
 
-        df = wto_msme.to_pandas(ds.presentations)
+        df = ds.presentations.to_pandas()
 
         assert [p.id for p in ds.presentations] == df["id"].tolist()
         assert list(range(len(ds.presentations))) == df.index.tolist()
@@ -70,12 +71,12 @@ class TestWithPandas:
 
         records = getattr(ds, name)
 
-        assert [c.name for c in columns(type(records[0]))] == list(wto_msme.to_pandas(records).columns)
+        assert [c.name for c in columns(type(records[0]))] == list(records.to_pandas().columns)
 
     def test_dates_are_datetimes_with_a_precision(self, ds, pd):
         """A date column holds the first day of the period, and its precision column says which period."""
 
-        df = wto_msme.to_pandas(ds.coordinators)
+        df = ds.coordinators.to_pandas()
 
         assert "datetime64[ns]" == str(df["start"].dtype)
         assert [pd.NaT, pd.Timestamp(2018, 2, 1), pd.Timestamp(2023, 4, 26)] == df["start"].tolist()
@@ -87,16 +88,16 @@ class TestWithPandas:
     def test_enums_are_categoricals_in_the_enum_order(self, ds, pd):
         """An enum column is categorical, its categories the enum's values in order."""
 
-        df = wto_msme.to_pandas(ds.presentations)
+        df = ds.presentations.to_pandas()
 
         assert [c.value for c in Category] == list(df["category"].cat.categories)
         assert [p.category.value for p in ds.presentations] == df["category"].tolist()
-        assert [c.value for c in Confidence] == list(wto_msme.to_pandas(ds.members)["joined_confidence"].cat.categories)
+        assert [c.value for c in Confidence] == list(ds.members.to_pandas()["joined_confidence"].cat.categories)
 
     def test_typed_scalar_columns(self, ds, pd):
         """Texts are strings, counts integers, flags booleans (nullable where a value may be missing)."""
 
-        claims = wto_msme.to_pandas(ds.claims)
+        claims = ds.claims.to_pandas()
 
         assert ("string", "int64", "boolean", "int64") == (
             str(claims["wording"].dtype),
@@ -104,12 +105,12 @@ class TestWithPandas:
             str(claims["consistent"].dtype),
             str(claims["notes"].dtype),
         )
-        assert "bool" == str(wto_msme.to_pandas(ds.wto_members)["eu_member_state"].dtype)
+        assert "bool" == str(ds.wto_members.to_pandas()["eu_member_state"].dtype)
 
     def test_provenance_is_flattened(self, ds, pd):
         """The provenance gives source, locator, evidence and the number of notes."""
 
-        df = wto_msme.to_pandas(ds.presentations)
+        df = ds.presentations.to_pandas()
 
         assert [
             (p.provenance.source, p.provenance.locator, p.provenance.evidence, len(p.provenance.notes))
@@ -119,49 +120,42 @@ class TestWithPandas:
     def test_tuples_are_kept_whole(self, ds, pd):
         """A tuple field is an object column holding the tuples."""
 
-        df = wto_msme.to_pandas(ds.declarations)
+        df = ds.declarations.to_pandas()
 
         assert [ds.declarations[0].paragraphs] == df["paragraphs"].tolist()
 
-    def test_a_single_record_is_one_row(self, ds, pd):
-        """A single record gives a one-row DataFrame."""
+    def test_empty_collection(self, ds, pd):
+        """An empty collection gives no rows, with its kind's columns."""
 
-        df = wto_msme.to_pandas(ds.initiative)
+        df = ds.presentations[:0].to_pandas()
 
-        assert (1, ds.initiative.name) == (len(df), df.loc[0, "name"])
+        assert (0, [c.name for c in columns(wto_msme.Presentation)]) == (len(df), list(df.columns))
 
-    def test_empty_collection(self, pd):
-        """An empty collection gives an empty DataFrame."""
-
-        assert (0, 0) == wto_msme.to_pandas(()).shape
-
-    @given(st.lists(presentations(), max_size=5))
-    def test_generated_presentations(self, pd, records):
+    @given(st.lists(records(wto_msme.Presentation), max_size=5).map(Presentations))
+    def test_generated_presentations(self, pd, generated):
         """Every generated collection gives a row per record with each date's first day."""
 
-        df = wto_msme.to_pandas(records)
+        df = generated.to_pandas()
 
-        assert [datetime.datetime.combine(p.date.first_day, datetime.time()) for p in records] == [
-            t.to_pydatetime() for t in df.get("date", [])
+        assert [datetime.datetime.combine(p.date.first_day, datetime.time()) for p in generated] == [
+            t.to_pydatetime() for t in df["date"]
         ]
 
-    @pytest.mark.parametrize(
-        ("value", "message"),
-        [
-            ("text", "got str"),
-            ([1, 2], "item 0: expected a wto_msme record, got int"),
-        ],
-    )
-    def test_refuses_what_is_not_records(self, pd, value, message):
-        """Anything but records raises TypeError saying what it got."""
+    def test_search_result(self, ds, pd):
+        """A search result goes to pandas as its collection does, best first."""
 
-        with pytest.raises(TypeError, match=message):
-            wto_msme.to_pandas(value)
+        hits = ds.presentations.search("cyber")
+        df = hits.to_pandas()
 
-    def test_refuses_mixed_classes_and_datasets(self, ds, pd):
-        """Records of two classes, or a whole dataset, raise TypeError saying why."""
+        assert [p.id for p in hits] == df["id"].tolist()
+        assert list(ds.presentations.to_pandas().columns) == list(df.columns)
 
-        with pytest.raises(TypeError, match="item 1: expected a Member like item 0, got Source"):
-            wto_msme.to_pandas([ds.members[0], ds.sources[0]])
-        with pytest.raises(TypeError, match=r"pass one of them, such as ds\.presentations"):
-            wto_msme.to_pandas(ds)
+    def test_mixed_search_result(self, ds, pd):
+        """A search over the whole dataset gives the columns kind, id and title."""
+
+        hits = ds.search("Global Trade Helpdesk")
+        df = hits.to_pandas()
+
+        assert ["kind", "id", "title"] == list(df.columns)
+        assert [(type(r).__name__, r.id) for r in hits] == list(zip(df["kind"], df["id"], strict=True))
+        assert ("Presentation", "Global Trade Helpdesk update") == (df.loc[0, "kind"], df.loc[0, "title"])
