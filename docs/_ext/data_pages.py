@@ -177,9 +177,6 @@ def note_list(ds: Dataset, kind: NoteKind) -> list[str]:
 # --- The pages ------------------------------------------------------------------------------
 
 
-#: A non-breaking space, which keeps a short cell on one line.
-NBSP = "\N{NO-BREAK SPACE}"
-
 #: How the participants table names each kind of Member, in few words.
 SHORT_KIND = {
     MemberKind.STATE: "state",
@@ -190,9 +187,9 @@ SHORT_KIND = {
 
 def one_line(text: str) -> str:
     """
-    Return *text* as Markdown whose spaces do not break, so that it stays on one line.
+    Return *text* as Markdown that HTML keeps on one line: it does not wrap at its spaces or hyphens.
     """
-    return md(text).replace(" ", NBSP)
+    return f'<span style="white-space: nowrap">{md(text)}</span>'
 
 
 def joined(j: Joining) -> str:
@@ -237,7 +234,7 @@ def participants(ds: Dataset) -> str:
         (
             md(m.name),
             f"`{m.id}`",
-            NBSP.join(md(c) for c in (m.iso_alpha2, m.iso_alpha3, m.iso_numeric) if c) or NONE,
+            one_line(" ".join(c for c in (m.iso_alpha2, m.iso_alpha3, m.iso_numeric) if c) or NONE),
             one_line(SHORT_KIND.get(m.kind, m.kind.value)),
             one_line(joined(m.joined)),
             number[(m.joined.event, m.joined.confidence)],
@@ -249,8 +246,8 @@ def participants(ds: Dataset) -> str:
     for event, level in bases:
         who = [m.name for m in ds.members if (m.joined.event, m.joined.confidence) == (event, level)]
         shown = f"{len(who)} participants" if len(who) > 5 else ", ".join(who)
-        text = md(event) if event else "No event recorded"
-        body += [f"{number[(event, level)]}. {text}. Confidence: {confidence(level)} ({md(shown)})."]
+        text = md(event.rstrip(".")) if event else "No event recorded"
+        body += [f"{number[(event, level)]}. **{md(shown)}**: {text}. Confidence: {confidence(level)}."]
     aliases = [(md(m.name), md("; ".join(m.aliases))) for m in ds.members if m.aliases]
     body += [
         "",
