@@ -8,7 +8,8 @@ dangling reference, a very long string, deep nesting, bytes that are not UTF-8 o
 JSON, a file emptied, removed or replaced by a directory. Where the change must be
 refused, the test also checks that the message points at the changed value.
 
-The number of cases each test runs is set by ``FUZZ`` in conftest.py.
+Each fuzz test runs twice: a quick sample of a few cases (``QUICK_FUZZ``) in the default
+run, and a long run (``FUZZ`` in conftest.py) marked ``fuzz``, which ``pytest -m fuzz`` selects.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from hypothesis import strategies as st
 import wto_msme
 from wto_msme import DataError, Dataset, PartialDate, _model
 from wto_msme._data import LAYOUT
+from wto_msme._export import files
 from wto_msme._json import MAX_DEPTH
 from wto_msme.strategies import datasets
 
-from .conftest import DATA_DIR, FUZZ
+from .conftest import DATA_DIR, FUZZ, QUICK_FUZZ
 
 Path = tuple[str | int, ...]
 
@@ -44,9 +46,7 @@ BUNDLED: dict[str, Any] = {f: json.loads((DATA_DIR / f).read_text("utf-8")) for 
 ROOT = {filename: key for filename, (key, _) in LAYOUT.items()}
 
 #: Every field name of the model: an added key must not be one of them to be unknown.
-FIELD_NAMES = frozenset(
-    a.name for n in _model.__all__ if attrs.has(getattr(_model, n)) for a in attrs.fields(getattr(_model, n))
-) | {"version", "current_to"}
+FIELD_NAMES = frozenset(a.name for cls in _model.RECORDS for a in attrs.fields(cls)) | {"version", "current_to"}
 
 #: Keys whose string values (or list items) refer to another record by its identifier.
 REFERENCES = frozenset(
@@ -488,29 +488,32 @@ def _reversed_dates(draw: st.DrawFn, index: Index) -> Change:
     return Change("reversed dates", new, refused_at=at(location(filename, (*path, b))) if must else None)
 
 
-def documents_of(ds: Dataset) -> dict[str, Any]:
-    """The JSON value of each file of *ds*, as dump writes them."""
-    from wto_msme._convert import make_converter
-
-    conv = make_converter()
-    docs: dict[str, Any] = {}
-    for filename, (key, type_) in LAYOUT.items():
-        if type_ is None:
-            docs[filename] = {"version": ds.version, "current_to": str(ds.current_to)}
-        else:
-            docs[filename] = conv.unstructure(getattr(ds, key), unstructure_as=type_)
-    return docs
-
-
 @functools.cache
 def bundled_index() -> Index:
     return Index(BUNDLED)
 
 
-# --- The fuzz tests --------------------------------------------------------------------
+# --- The fuzz tests: each a quick sample, and a long run marked fuzz --------------------
 
 
-@FUZZ
+def _arbitrary_json_in_a_file(scratch, filename, value):
+    run(scratch, BUNDLED, Change("arbitrary file", {filename: encode(value)}))
+
+
+def _bundled_data_changed_once(scratch, data):
+    run(scratch, BUNDLED, data.draw(changes(bundled_index()), label="change"))
+
+
+def _generated_data_changed_once(scratch, ds, data):
+    documents = files(ds)
+    run(scratch, documents, data.draw(changes(Index(documents)), label="change"))
+
+
+def _arbitrary_bytes_in_a_file(scratch, filename, data):
+    run(scratch, BUNDLED, Change("arbitrary bytes", {filename: data}))
+
+
+@QUICK_FUZZ
 @given(st.sampled_from(sorted(LAYOUT)), json_values)
 @example("dataset.json", [])
 @example("initiative.json", "x")
@@ -521,31 +524,53 @@ def bundled_index() -> Index:
 def test_arbitrary_json_in_a_file(scratch, filename, value):
     """Any JSON value in place of any file's content loads or is refused with its location."""
 
-    run(scratch, BUNDLED, Change("arbitrary file", {filename: encode(value)}))
+    _arbitrary_json_in_a_file(scratch, filename, value)
 
 
+@pytest.mark.fuzz
 @FUZZ
+@given(st.sampled_from(sorted(LAYOUT)), json_values)
+def test_arbitrary_json_in_a_file_at_length(scratch, filename, value):
+    """Any JSON value in place of any file's content loads or is refused with its location, over many cases."""
+
+    _arbitrary_json_in_a_file(scratch, filename, value)
+
+
+@QUICK_FUZZ
 @given(st.data())
 def test_bundled_data_changed_once(scratch, data):
     """The bundled data with any one change loads or is refused, naming the changed value where it must be."""
 
-    change = data.draw(changes(bundled_index()), label="change")
-
-    run(scratch, BUNDLED, change)
+    _bundled_data_changed_once(scratch, data)
 
 
-@settings(FUZZ, max_examples=max(FUZZ.max_examples // 4, 10))  # a generated dataset takes longer to draw
+@pytest.mark.fuzz
+@FUZZ
+@given(st.data())
+def test_bundled_data_changed_once_at_length(scratch, data):
+    """The bundled data with any one change loads or is refused as it must be, over many cases."""
+
+    _bundled_data_changed_once(scratch, data)
+
+
+@settings(QUICK_FUZZ, max_examples=3)
 @given(datasets(max_size=3), st.data())
 def test_generated_data_changed_once(scratch, ds, data):
     """A generated dataset with any one change loads or is refused, naming the changed value where it must be."""
 
-    documents = documents_of(ds)
-    change = data.draw(changes(Index(documents)), label="change")
-
-    run(scratch, documents, change)
+    _generated_data_changed_once(scratch, ds, data)
 
 
-@FUZZ
+@pytest.mark.fuzz
+@settings(FUZZ, max_examples=max(FUZZ.max_examples // 4, 10))  # a generated dataset takes longer to draw
+@given(datasets(max_size=3), st.data())
+def test_generated_data_changed_once_at_length(scratch, ds, data):
+    """A generated dataset with any one change loads or is refused as it must be, over many cases."""
+
+    _generated_data_changed_once(scratch, ds, data)
+
+
+@QUICK_FUZZ
 @given(st.sampled_from(sorted(LAYOUT)), st.binary(max_size=200))
 @example("news.json", b"")
 @example("news.json", b"\xef\xbb\xbf[]")
@@ -556,7 +581,16 @@ def test_generated_data_changed_once(scratch, ds, data):
 def test_arbitrary_bytes_in_a_file(scratch, filename, data):
     """Any bytes in place of a file load or are refused with the line, column or byte."""
 
-    run(scratch, BUNDLED, Change("arbitrary bytes", {filename: data}))
+    _arbitrary_bytes_in_a_file(scratch, filename, data)
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(st.sampled_from(sorted(LAYOUT)), st.binary(max_size=200))
+def test_arbitrary_bytes_in_a_file_at_length(scratch, filename, data):
+    """Any bytes in place of a file load or are refused with the line, column or byte, over many cases."""
+
+    _arbitrary_bytes_in_a_file(scratch, filename, data)
 
 
 # --- What the fuzzing found, kept as examples ---------------------------------------------
