@@ -53,6 +53,7 @@ nitpick_ignore_regex = [
     (r"py:class", r"AttrsInstance"),
     (r"py:class", r"pd\..+"),
     (r"py:class", r"wto_msme\._\w+\.[A-Z]"),
+    (r"py:class", r"(?:wto_msme\.[\w.]+\.)?(?:_C|R|T)"),
 ]
 
 # --- autodoc and napoleon ---------------------------------------------------------------
@@ -70,6 +71,7 @@ doctest_test_doctest_blocks = ""
 
 # --- HTML: furo, which gives code room; nothing fetched ------------------------------------
 html_theme = "furo"
+smartquotes = False  # the data's apostrophes are shown as the data holds them
 html_title = f"wto_msme {release}"
 html_copy_source = False
 html_show_sourcelink = False

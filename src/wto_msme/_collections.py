@@ -130,7 +130,7 @@ class Records(tuple[R, ...]):
 
     def get(self, id: str) -> R | None:
         """
-        Return the record whose ``id`` is *id*, or ``None`` if there is none, like :meth:`dict.get`.
+        Return the record whose ``id`` is *id*, or ``None`` if there is none, like ``dict.get``.
 
         >>> import wto_msme
         >>> wto_msme.load().members.get("tur").name
@@ -166,7 +166,7 @@ class Records(tuple[R, ...]):
         >>> import wto_msme
         >>> ds = wto_msme.load()
         >>> [p.institution for p in ds.presentations.search("cyber", limit=2)]
-        ['TechUK', 'Global Cyber Alliance']
+        ['Coalition to Reduce Cyber Risk (CR2)', 'Global Cyber Alliance']
         >>> ds.members.search("turkey")[0].name
         'Türkiye'
         """
@@ -642,7 +642,7 @@ class Recommendations(Records[Recommendation]):
             RecordNotFoundError: If no item is that annex.
 
         >>> import wto_msme
-        >>> wto_msme.load().recommendations.annex(5).short_title
+        >>> wto_msme.load().recommendations.annex(6).short_title
         'Access to finance and cross-border payments'
         """
         wanted = _annex(annex)

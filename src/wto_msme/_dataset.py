@@ -136,7 +136,7 @@ class Dataset:
         The EU counts as 1 plus its member states at the date (28 until 31 January
         2020, 27 since); the United Kingdom is counted among the EU's until then and on
         its own after, never twice. Only participants known to have joined by *as_of*
-        count (:meth:`Members.as_of`), so where joinings are known only between bounds
+        count (:meth:`~wto_msme.collections.Members.as_of`), so where joinings are known only between bounds
         the count is a lower bound; ``ds.claims`` has the WTO's own figures.
 
         Args:
@@ -190,7 +190,7 @@ class Dataset:
 
     def search(self, text: str, *, limit: int | None = None) -> Records[Any]:
         """
-        Search every collection, as :meth:`Records.search` searches one; return the records best first.
+        Search every collection, as :meth:`~wto_msme.collections.Records.search` searches one; return the records best first.
 
         >>> import wto_msme
         >>> hits = wto_msme.load().search("Global Trade Helpdesk")

@@ -22,7 +22,7 @@ __all__ = ["PartialDate", "Precision"]
 
 class Precision(enum.Enum):
     """
-    How precisely a :class:`PartialDate` is known.
+    How precisely a :class:`~wto_msme.PartialDate` is known.
     """
 
     YEAR = "year"

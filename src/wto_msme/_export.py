@@ -48,7 +48,7 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
     ``load(dump(ds, directory))`` gives a dataset equal to *ds* for every dataset that
     :func:`~wto_msme.load` accepts. The dataset is not checked here: a dataset that
     breaks the integrity rules is written as it is, and loading it raises
-    :class:`~wto_msme.DataError`.
+    :class:`~wto_msme.exceptions.DataError`.
 
     Every file is serialised before the first one is written, so a dataset that cannot
     be written leaves the directory as it was.

@@ -48,7 +48,7 @@ class Confidence(enum.Enum):
 
 class NoteKind(enum.Enum):
     """
-    What a :class:`Note` says about a record.
+    What a :class:`~wto_msme.Note` says about a record.
     """
 
     CORRECTION = "correction"
@@ -75,7 +75,7 @@ class NoteKind(enum.Enum):
 
 class SourceKind(enum.Enum):
     """
-    What kind of thing a :class:`Source` is.
+    What kind of thing a :class:`~wto_msme.Source` is.
     """
 
     SEED = "seed"
@@ -201,7 +201,7 @@ class YearBasis(enum.Enum):
 
 class ClaimSubject(enum.Enum):
     """
-    What a :class:`CountClaim` counts.
+    What a :class:`~wto_msme.CountClaim` counts.
     """
 
     PARTICIPANTS = "participants"
@@ -213,7 +213,7 @@ class ClaimSubject(enum.Enum):
 
 class MeetingKind(enum.Enum):
     """
-    What kind of gathering a :class:`Meeting` is.
+    What kind of gathering a :class:`~wto_msme.Meeting` is.
     """
 
     MEETING = "meeting"
@@ -234,7 +234,7 @@ class MeetingKind(enum.Enum):
 
 class MeetingFormat(enum.Enum):
     """
-    How a :class:`Meeting` was held, where the sources say.
+    How a :class:`~wto_msme.Meeting` was held, where the sources say.
     """
 
     IN_PERSON = "in person"
@@ -249,7 +249,7 @@ class MeetingFormat(enum.Enum):
 
 class DocumentKind(enum.Enum):
     """
-    What kind of WTO document a :class:`Document` is.
+    What kind of WTO document a :class:`~wto_msme.Document` is.
     """
 
     ANNUAL_REPORT = "annual report"

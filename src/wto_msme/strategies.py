@@ -213,7 +213,7 @@ def records(cls: type) -> st.SearchStrategy[Any]:
     Draw records of the attrs class *cls*, each field from its declared type.
 
     Texts are non-blank, numbers from 0 to 200, dates between 2017 and
-    :data:`CURRENT_TO`, identifiers and URLs in the data's forms; a tuple holds up to
+    ``CURRENT_TO``, identifiers and URLs in the data's forms; a tuple holds up to
     three items, an optional field is sometimes ``None``. References between records
     are made consistent only by :func:`datasets`.
 
