@@ -108,7 +108,7 @@ def cite(record: Any, style: Literal["text", "bibtex"] = "text", *, dataset: Dat
       month = feb,
       date = {2021-02-18},
       url = {https://...},
-      note = {Source: WTO Secretariat, list of presentations ... Data: wto\_msme, data version 2026.11.0},
+      note = {Source: WTO Secretariat, list of presentations ... Data: wto\_msme, data version 2026.12.0},
     }
 
     .. versionadded:: 0.1.0

@@ -82,7 +82,7 @@ class Records(tuple[R, ...]):
     >>> import wto_msme
     >>> ds = wto_msme.load()
     >>> ds.coordinators
-    <3 CoordinatorTerm records: Héctor Casanueva, José-Luis Cancela, Matthew Wilson>
+    <3 CoordinatorTerm records: Hector Casanueva, José-Luis Cancela, Matthew Wilson>
     >>> ds.coordinators == tuple(ds.coordinators)
     True
 
@@ -250,7 +250,7 @@ class _Dated(Records[R]):
 
         >>> import wto_msme
         >>> [p.institution for p in wto_msme.load().presentations.on("2021-02-18")][:2]
-        ['UN/CEFACT', 'ITC']
+        ['Global Express Association', 'UN/CEFACT']
         """
         return self.between(when, when)
 

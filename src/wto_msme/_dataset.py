@@ -146,7 +146,7 @@ class Dataset:
         >>> import wto_msme
         >>> ds = wto_msme.load()
         >>> ds.participant_count(), ds.participant_count("2020-12-11")
-        (98, 91)
+        (104, 91)
         """
         if as_of is None:
             return sum(_weight(m, "9999-12-31") for m in self.members)
@@ -165,7 +165,7 @@ class Dataset:
         >>> ds = wto_msme.load()
         >>> others = ds.non_participants()
         >>> len(others), others[0].name
-        (68, 'Angola')
+        (62, 'Angola')
         """
         if as_of is None:
             ids = {m.id for m in self.members}

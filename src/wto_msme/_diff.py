@@ -106,7 +106,7 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
     False
     >>> older = attrs.evolve(ds, members=ds.members[1:])
     >>> print(wto_msme.diff(older, ds))
-    + members alb
+    + members afg
 
     .. versionadded:: 0.2.0
     """
