@@ -52,12 +52,6 @@ def test_script_runs(script):
     assert (0, True, "") == (result.returncode, bool(result.stdout.strip()), result.stderr)
 
 
-def test_participation_timeline_ends_with_the_wto_count():
-    """The timeline of participation ends with today's count, the EU and its member states counted as the WTO does."""
-
-    result = _run(EXAMPLES / "participation_timeline.py")
-
-    assert "with its 27 member states, 98 as the WTO counts them" in result.stdout
 
 
 def test_notebook_runs():
