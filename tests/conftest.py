@@ -14,7 +14,7 @@ import wto_msme
 #: moderately sized; "dev", the default, is small and quick.
 settings.register_profile(
     "ci",
-    max_examples=100,
+    max_examples=75,
     derandomize=True,
     database=None,
     deadline=None,
@@ -53,3 +53,7 @@ def is_subsequence(part, whole):
     """Tell whether the records of *part* are records of *whole*, in the same order."""
     rest = iter(whole)
     return all(any(x is y for y in rest) for x in part)
+
+
+#: A whole generated dataset takes long to draw: tests over datasets() run at most this many.
+DATASET_EXAMPLES = min(25, settings.default.max_examples)

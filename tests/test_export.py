@@ -13,11 +13,11 @@ from wto_msme._data import LAYOUT
 from wto_msme._export import files
 from wto_msme.strategies import datasets
 
-from .conftest import DATA_DIR
+from .conftest import DATA_DIR, DATASET_EXAMPLES
 
 
 class TestDump:
-    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=DATASET_EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(datasets())
     def test_generated_round_trip(self, tmp_path_factory, generated):
         """load(dump(ds, directory)) == ds for every generated dataset, and dumping it again writes the same bytes."""

@@ -37,7 +37,7 @@ from wto_msme.collections import Records
 from wto_msme._json import MAX_DEPTH, MAX_PROBLEMS
 from wto_msme.strategies import datasets
 
-from .conftest import DATA_DIR
+from .conftest import DATA_DIR, DATASET_EXAMPLES
 
 GOLDEN = pathlib.Path(__file__).parent / "golden" / "bundled.json"
 SRC = pathlib.Path(wto_msme.__file__).parent
@@ -711,7 +711,7 @@ class TestImmutability:
 
         assert [] == mutable_parts(wto_msme.load(copy))
 
-    @settings(max_examples=20)
+    @settings(max_examples=min(20, DATASET_EXAMPLES))
     @given(datasets(max_size=3))
     def test_generated_datasets_are_immutable(self, generated):
         """Nothing reachable from a generated dataset can be changed in place."""

@@ -8,7 +8,7 @@ import shutil
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import wto_msme
 from wto_msme import _model
@@ -18,7 +18,7 @@ from wto_msme._export import files
 from wto_msme._schema import generate, render, schema_text
 from wto_msme.strategies import datasets
 
-from .conftest import DATA_DIR
+from .conftest import DATA_DIR, DATASET_EXAMPLES
 
 SCHEMA = wto_msme.json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -99,6 +99,7 @@ def test_whole_dataset_is_valid(ds):
     assert [] == [e.message for e in VALIDATOR.iter_errors(as_one_object(ds))]
 
 
+@settings(max_examples=DATASET_EXAMPLES)
 @given(datasets())
 def test_generated_datasets_are_valid(generated):
     """Every generated dataset is valid against the schema."""
