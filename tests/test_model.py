@@ -5,19 +5,20 @@ from __future__ import annotations
 import attrs
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import _model
+from wto_msme import _model, strategies
+from wto_msme._dataset import Dataset
+from wto_msme._schema import attribute_docs
 
-MODEL_CLASSES = [getattr(_model, n) for n in _model.__all__ if attrs.has(getattr(_model, n))]
+MODEL_CLASSES = list(_model.RECORDS)
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
 def test_instances_are_frozen(cls):
     """Assigning any field of any record raises."""
 
-    @given(st.from_type(cls))
+    @given(strategies.records(cls))
     def check(record):
         for field in attrs.fields(cls):
             with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -26,25 +27,24 @@ def test_instances_are_frozen(cls):
     check()
 
 
-@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
-def test_every_field_is_documented(cls):
-    """Every model class and each of its fields has a docstring in the source."""
+def test_every_field_is_documented():
+    """Every field of every record class and of Dataset has a docstring under it in the source."""
 
-    import inspect
+    undocumented = [
+        f"{cls.__name__}.{f.name}"
+        for cls in (*_model.RECORDS, Dataset)
+        for f in attrs.fields(cls)
+        if not attribute_docs(cls).get(f.name)
+    ]
 
-    source = inspect.getsource(cls)
-
-    assert cls.__doc__
-    for field in attrs.fields(cls):
-        declaration = source.split(f"    {field.name}:", 1)[1]
-        assert declaration.split("\n", 2)[1].strip().startswith('"""'), field.name
+    assert [] == undocumented
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
 def test_collections_are_tuples(cls):
     """No field holds a list: collections are tuples, so records stay hashable."""
 
-    @given(st.from_type(cls))
+    @given(strategies.records(cls))
     def check(record):
         hash(record)
         for field in attrs.fields(cls):
@@ -59,7 +59,7 @@ def test_dataset_repr_is_short(ds):
     text = repr(ds)
 
     assert text.startswith("Dataset(version=")
-    assert "presentations=48" in text
+    assert f"presentations={len(ds.presentations)}" in text
     assert len(text) < 400
 
 
@@ -78,7 +78,7 @@ def test_enums_keep_the_source_order():
         "Cyber-Readiness",
         "Digital",
         "Other Topics",
-    ] == [c.value for c in wto_msme.Category]
+    ] == [c.value for c in wto_msme.enums.Category]
 
 
 @pytest.mark.parametrize(
