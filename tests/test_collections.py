@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import Member, PartialDate, Presentation, Provenance, strategies
+from wto_msme._convert import converter
 from wto_msme._describe import TITLE, weigh
-from wto_msme._export import converter
 from wto_msme.collections import (
     Coordinators,
     Members,
@@ -57,9 +57,6 @@ COLLECTION_QUERIES = {
     ),
 }
 
-#: The queries whose repr is too long: three headlines of up to 60 characters each make over 200.
-LONG_REPRS = {"NewsItems.between"}
-
 
 class TestQueryResults:
     @pytest.mark.parametrize("name", COLLECTION_QUERIES)
@@ -71,15 +68,7 @@ class TestQueryResults:
 
         assert (cls, True) == (type(found), len(found) > 0)
 
-    @pytest.mark.parametrize(
-        "name",
-        [
-            pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="a known bug: the repr is too long"))
-            if n in LONG_REPRS
-            else n
-            for n in COLLECTION_QUERIES
-        ],
-    )
+    @pytest.mark.parametrize("name", COLLECTION_QUERIES)
     def test_displayed_as_a_table_and_a_short_repr(self, ds, name):
         """Every query's result renders as an HTML table in Jupyter and as a short repr in a terminal."""
 

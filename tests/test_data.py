@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 import wto_msme
-from wto_msme import DataError, PartialDate, collections
+from wto_msme import DataError, PartialDate
 from wto_msme._checks import check
 from wto_msme._data import _load_bundled
 from wto_msme._dataset import COLLECTIONS

@@ -60,7 +60,10 @@ DOCUMENTED_BY_PATH = {"wto_msme._diff.FieldChange", "wto_msme._diff.RecordChange
 
 def _public() -> dict[str, object]:
     """Every public name, by the path the API page may document it under, and its object."""
-    names: dict[str, object] = {"wto_msme": wto_msme, "wto_msme.strategies": importlib.import_module("wto_msme.strategies")}
+    names: dict[str, object] = {
+        "wto_msme": wto_msme,
+        "wto_msme.strategies": importlib.import_module("wto_msme.strategies"),
+    }
     names |= {f"wto_msme.{n}": getattr(wto_msme, n) for n in wto_msme.__all__}
     for sub in SUBMODULES:
         module = importlib.import_module(f"wto_msme.{sub}")

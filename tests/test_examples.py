@@ -52,8 +52,6 @@ def test_script_runs(script):
     assert (0, True, "") == (result.returncode, bool(result.stdout.strip()), result.stderr)
 
 
-
-
 def test_notebook_runs():
     """The notebook runs from top to bottom without an error, and its cells produce output."""
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import DataError, MemberNotFoundError
-from wto_msme.exceptions import RecordNotFoundError
 from wto_msme._json import _short
+from wto_msme.exceptions import RecordNotFoundError
 
 
 class TestShort:

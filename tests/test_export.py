@@ -197,7 +197,7 @@ class TestDiff:
 
 class TestDiffCommand:
     def test_bundled_against_a_changed_copy(self, ds, tmp_path, capsys):
-        """python -m wto_msme diff OLD NEW prints the differences and exits with 0."""
+        """Python -m wto_msme diff OLD NEW prints the differences and exits with 0."""
 
         from wto_msme.__main__ import main
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import _model
-from wto_msme._export import converter
+from wto_msme._convert import converter
 from wto_msme._flat import columns, csv_cell, row
 from wto_msme.collections import NewsItems, Records
 from wto_msme.strategies import records

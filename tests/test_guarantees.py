@@ -31,10 +31,10 @@ from hypothesis import given, settings
 
 import wto_msme
 from wto_msme import DataError, Dataset
+from wto_msme._convert import converter
 from wto_msme._data import LAYOUT, MAX_FILE_BYTES
-from wto_msme._export import converter
-from wto_msme.collections import Records
 from wto_msme._json import MAX_DEPTH, MAX_PROBLEMS
+from wto_msme.collections import Records
 from wto_msme.strategies import datasets
 
 from .conftest import DATA_DIR, DATASET_EXAMPLES
@@ -128,7 +128,9 @@ class TestLimits:
 
         assert deepest * 4 < MAX_DEPTH
 
-    @pytest.mark.parametrize("module", ["_data", "_json", "_convert", "_checks", "_dates", "_fast", "_describe", "_dataset", "_when"])
+    @pytest.mark.parametrize(
+        "module", ["_data", "_json", "_convert", "_checks", "_dates", "_fast", "_describe", "_dataset", "_when"]
+    )
     def test_loader_source_runs_no_code_from_data(self, module):
         """The code that reads data has no eval, exec, compile, dynamic import, pickle, marshal or YAML."""
 

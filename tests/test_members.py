@@ -267,7 +267,6 @@ class TestParticipantCount:
     separately, so the total did not change."
     """
 
-
     @pytest.mark.parametrize(
         ("as_of", "expected"),
         [
@@ -350,7 +349,6 @@ class TestMembersAsOf:
 
         assert (70, ("are",)) == (len(state.known), tuple(m.id for m in state.uncertain))
         assert {"brb", "usa"} <= {m.id for m in state.known}
-
 
     def test_the_gambia_and_georgia_are_uncertain_on_22_october_2021(self, ds):
         """Not on the co-sponsor list of 22 October 2021, they joined by December 2021."""
@@ -624,7 +622,6 @@ class TestNonParticipants:
     members"; "Mauritius, Kuwait and Thailand endorsed it without participating then".
     """
 
-
     def test_13_march_2023(self, ds):
         """Comoros and Timor-Leste were not WTO Members yet, and the UAE's participation is uncertain."""
 
@@ -638,7 +635,6 @@ class TestNonParticipants:
         outside = {w.id for w in ds.non_participants("2024-09-01")}
 
         assert {"com", "tls"} <= outside
-
 
     def test_the_uk_took_part_through_the_eu_before_brexit(self, ds):
         """On 1 June 2019 the UK was an EU member state, taking part through the EU."""
@@ -775,5 +771,3 @@ class TestClaims:
         allowed = {None} if claim.as_of is None else {True, None} if verdict is None else {verdict}
 
         assert claim.consistent in allowed
-
-

@@ -11,8 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wto_msme import PartialDate
-from wto_msme._when import parse_when
-from wto_msme._when import parse_argument
+from wto_msme._when import parse_argument, parse_when
 from wto_msme.strategies import partial_dates
 
 _any_dates = partial_dates(PartialDate(1, 1, 1), PartialDate(9999, 12, 31))

@@ -322,7 +322,8 @@ def _schema(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
-    from ._export import converter, dump, dumps_json, files
+    from ._convert import converter
+    from ._export import dump, dumps_json, files
 
     output: str | None = args.output
     if args.collection is None:

@@ -103,11 +103,11 @@ def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat l
         for j, doc in enumerate(mt.documents):
             if doc not in documents:
                 yield ("meetings", f"meetings[{i}].documents[{j}]", f"unknown document {_q(doc)}")
-    for i, d in enumerate(ds.documents):
-        for j, mid in enumerate(d.meetings):
+    for i, document in enumerate(ds.documents):
+        for j, mid in enumerate(document.meetings):
             if mid not in meetings:
                 yield ("documents", f"documents[{i}].meetings[{j}]", f"unknown meeting {_q(mid)}")
-        for j, proponent in enumerate(d.proponents):
+        for j, proponent in enumerate(document.proponents):
             if proponent not in wto:
                 yield ("documents", f"documents[{i}].proponents[{j}]", f"unknown WTO Member {_q(proponent)}")
     if ds.initiative.establishing_document not in documents:

@@ -8,6 +8,7 @@ takes a faster path (see ``_data``).
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -16,11 +17,10 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
-from ._collections import Records
 from ._dates import PartialDate
 from ._json import MAX_PROBLEMS
 
-__all__ = ["DatasetMeta", "make_converter", "problems_of"]
+__all__ = ["DatasetMeta", "converter", "make_converter", "problems_of"]
 
 
 @attrs.frozen
@@ -82,6 +82,14 @@ def _is_record(t: Any) -> bool:
 def _is_homogeneous_tuple(t: Any) -> bool:
     args = get_args(t)
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+@functools.cache
+def converter() -> JsonConverter:
+    """
+    Return the library's converter, made at its first use and shared after.
+    """
+    return make_converter()
 
 
 def make_converter() -> JsonConverter:
@@ -159,7 +167,8 @@ def make_converter() -> JsonConverter:
 
 
 def _is_collection(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, Records)
+    # A typed collection (see _collections): a tuple subclass that names its kind of record.
+    return isinstance(t, type) and issubclass(t, tuple) and getattr(t, "kind", None) is not None
 
 
 class _Stopped(Exception):  # noqa: N818 - not an error of its own: where checking stopped

@@ -190,7 +190,7 @@ class Dataset:
 
     def search(self, text: str, *, limit: int | None = None) -> Records[Any]:
         """
-        Search every collection, as :meth:`~wto_msme.collections.Records.search` searches one; return the records best first.
+        Search every collection, as :meth:`~wto_msme.collections.Records.search` searches one, best first.
 
         >>> import wto_msme
         >>> hits = wto_msme.load().search("Global Trade Helpdesk")

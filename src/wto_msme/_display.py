@@ -20,6 +20,7 @@ __all__ = [
     "DETAIL_WIDTH",
     "REPR_WIDTH",
     "ROW_LIMIT",
+    "SUMMARY_WIDTH",
     "TABLE_WIDTH",
     "collection_html",
     "collection_repr",
@@ -32,6 +33,9 @@ __all__ = [
 
 REPR_WIDTH = 60
 """The most characters of a text a repr shows."""
+
+SUMMARY_WIDTH = 40
+"""The most characters of a title a collection's summary shows."""
 
 TABLE_WIDTH = 80
 """The most characters of a text a cell of a collection's table shows."""
@@ -230,7 +234,7 @@ def collection_repr(records: tuple[Any, ...]) -> str:
     kind = f"{cls.__name__} records" if cls is not None else "records"
     if not records:
         return f"<0 {kind}>"
-    shown = [shorten(title(r), REPR_WIDTH) for r in records[:_TUPLE_ITEMS]]
+    shown = [shorten(title(r), SUMMARY_WIDTH) for r in records[:_TUPLE_ITEMS]]
     more = ", …" if len(records) > _TUPLE_ITEMS else ""
     return f"<{len(records)} {kind}: {', '.join(shown)}{more}>"
 

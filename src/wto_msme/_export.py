@@ -7,7 +7,6 @@ something is exported.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from typing import TYPE_CHECKING, Any
@@ -18,17 +17,8 @@ from ._dataset import Dataset
 if TYPE_CHECKING:
     import pathlib
 
-    from cattrs.preconf.json import JsonConverter
 
-__all__ = ["converter", "dump", "dumps_json", "files"]
-
-
-@functools.cache
-def converter() -> JsonConverter:
-    """Return the library's converter, made at its first use."""
-    from ._convert import make_converter
-
-    return make_converter()
+__all__ = ["dump", "dumps_json", "files"]
 
 
 def dumps_json(value: Any) -> str:
@@ -106,6 +96,8 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
 
 def files(dataset: Dataset) -> dict[str, Any]:
     """Return the JSON content of each file of the layout, in the layout's order."""
+    from ._convert import converter
+
     conv = converter()
     files: dict[str, Any] = {}
     for filename, (key, type_) in LAYOUT.items():

@@ -148,7 +148,7 @@ def csv_cell(column: Column, value: Any) -> str:
     if column.kind == "tuple":
         import json
 
-        from ._export import converter
+        from ._convert import converter
 
         return json.dumps(converter().unstructure(value, unstructure_as=column.type), ensure_ascii=False)
     return str(value)
