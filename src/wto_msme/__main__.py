@@ -73,7 +73,7 @@ import attrs
 from ._data import DATA_VERSION, load
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
-from ._describe import field_types, kind_of, title, title_field, unwrap_optional
+from ._describe import field_types, kind_of, scanned_fields, title
 from ._text import fold
 from ._version import __version__
 from ._when import parse_when
@@ -147,18 +147,8 @@ def _text(value: Any) -> str:
 
 
 def _listed(cls: type) -> list[str]:
-    """The columns a listing of *cls* shows: its id and title, then its dates, kinds and joining."""
-    names = [n for n in ("id", title_field(cls)) if n is not None and n in field_types(cls)]
-    for name, declared in field_types(cls).items():
-        t, _ = unwrap_optional(declared)
-        short = (
-            t is PartialDate
-            or (isinstance(t, type) and issubclass(t, enum.Enum))
-            or (attrs.has(t) and t.__str__ is not object.__str__)
-        )
-        if short and name not in names:
-            names.append(name)
-    return names
+    """The columns a listing of *cls* shows: its id, then the fields a reader scans first."""
+    return ["id", *scanned_fields(cls)] if "id" in field_types(cls) else list(scanned_fields(cls))
 
 
 def listing(records: Sequence[Any]) -> str:

@@ -28,7 +28,7 @@ from ._collections import (
     standing,
 )
 from ._dates import PartialDate
-from ._display import dataset_html
+from ._display import dataset_html, register_sources
 from ._model import Initiative, Member, WtoMember
 from ._when import DateLike, parse_argument
 
@@ -128,6 +128,9 @@ class Dataset:
 
     sources: Sources = attrs.field(converter=Sources)
     """Every source that a record cites."""
+
+    def __attrs_post_init__(self) -> None:
+        register_sources(self.sources)  # so that displays name a record's source by its title
 
     def participant_count(self, as_of: DateLike | None = None) -> int:
         """

@@ -8,6 +8,7 @@ the command line and the strategies share.
 from __future__ import annotations
 
 import builtins
+import enum
 import functools
 import sys
 import types
@@ -16,7 +17,19 @@ from typing import Any
 
 import attrs
 
-__all__ = ["TITLE", "field_types", "kind_of", "unwrap_optional", "searched_fields", "title", "title_field", "weigh"]
+from ._dates import PartialDate
+
+__all__ = [
+    "TITLE",
+    "field_types",
+    "kind_of",
+    "scanned_fields",
+    "unwrap_optional",
+    "searched_fields",
+    "title",
+    "title_field",
+    "weigh",
+]
 
 TITLE = 10
 """The search weight of the field that names a record: its title, headline or name."""
@@ -105,3 +118,30 @@ def kind_of(records: Any) -> type | None:
     if cls is None and records and len({type(r) for r in records}) == 1:
         cls = type(records[0])
     return cls
+
+
+#: The search weight from which a field counts among those a reader scans first.
+_SCANNED_WEIGHT = 4
+
+
+@functools.cache
+def scanned_fields(cls: type) -> tuple[str, ...]:
+    """
+    Return the fields of *cls* a reader scans first, for tables and listings.
+
+    They are its title, the other fields search weighs at least 4 (who presented or
+    published it, its other names), then every field holding a date, a kind (an enum) or
+    a value with a short string form of its own (a joining), in declaration order.
+    """
+    names = [n for n in (title_field(cls),) if n is not None]
+    names += [n for n, w in searched_fields(cls) if w >= _SCANNED_WEIGHT and n not in names and n != "id"]
+    for name, declared in field_types(cls).items():
+        t, _ = unwrap_optional(declared)
+        short = (
+            t is PartialDate
+            or (isinstance(t, type) and issubclass(t, enum.Enum))
+            or (attrs.has(t) and "__str__" in vars(t))
+        )
+        if short and name not in names:
+            names.append(name)
+    return tuple(names)

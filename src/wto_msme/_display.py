@@ -8,13 +8,15 @@ functions work on any attrs record, and ``_model`` and ``_collections`` attach t
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from ._dates import PartialDate
-from ._describe import kind_of, title
+from ._describe import field_types, kind_of, scanned_fields, title
+from ._text import stems
 
 __all__ = [
     "DETAIL_WIDTH",
@@ -26,6 +28,7 @@ __all__ = [
     "collection_repr",
     "dataset_html",
     "escape",
+    "register_sources",
     "record_html",
     "record_repr",
     "shorten",
@@ -37,7 +40,7 @@ REPR_WIDTH = 60
 SUMMARY_WIDTH = 40
 """The most characters of a title a collection's summary shows."""
 
-TABLE_WIDTH = 80
+TABLE_WIDTH = 70
 """The most characters of a text a cell of a collection's table shows."""
 
 DETAIL_WIDTH = 300
@@ -47,6 +50,9 @@ ROW_LIMIT = 60
 """A collection's table shows every row up to this many, else the first 25 and the last 5."""
 
 _HEAD, _TAIL = 25, 5
+_ID_WIDTH = 24  # the most characters of an id a row header shows
+_URL_WIDTH = 40  # the most characters of an address a cell shows (the link holds it whole)
+_WORD = re.compile(r"\w+")
 _TUPLE_ITEMS = 3  # a repr shows this many items of a longer tuple
 
 
@@ -126,84 +132,132 @@ def record_repr(self: Any) -> str:
 
 # --- HTML -------------------------------------------------------------------------------
 
+#: Left-aligned, top-aligned, compact cells: Jupyter right-aligns table cells by default.
+_STYLE = (
+    "<style>.wto-msme th,.wto-msme td{text-align:left!important;vertical-align:top!important;"
+    "padding:2px 8px!important}.wto-msme tbody th{white-space:nowrap}.wto-msme caption{text-align:left;font-weight:bold}"
+    ".wto-msme ul{margin:0;padding-left:1.2em}.wto-msme mark{padding:0}</style>"
+)
 
-def _text_cell(text: str, width: int) -> str:
+#: The title and address of each source, by id, of the datasets made so far (see
+#: :func:`register_sources`), so that a record's provenance shows its source by name.
+_SOURCES: dict[str, tuple[str, str | None]] = {}
+
+
+def register_sources(sources: Iterable[Any]) -> None:
+    """
+    Remember the title and address of *sources*, so that provenances name them.
+    """
+    _SOURCES.update({s.id: (s.title, s.url) for s in sources})
+
+
+def _link(url: str, text: str) -> str:
+    return f'<a href="{escape(url)}" title="{escape(url)}">{escape(text)}</a>'
+
+
+def _marked(text: str, query: tuple[str, ...]) -> str:
+    """Escape *text*, marking the words that begin with a word of *query* (both stemmed)."""
+    if not query:
+        return escape(text)
+    out, last = [], 0
+    for m in _WORD.finditer(text):
+        if any(w.startswith(q) for w in stems(m.group()) for q in query):
+            out += [escape(text[last : m.start()]), f"<mark>{escape(m.group())}</mark>"]
+            last = m.end()
+    return "".join([*out, escape(text[last:])])
+
+
+def _text_html(text: str, width: int, query: tuple[str, ...] = ()) -> str:
     short = shorten(text, width)
     if text.startswith(("https://", "http://")) and not any(c.isspace() for c in text):
-        return f'<a href="{escape(text)}" title="{escape(text)}">{escape(short)}</a>'
+        return _link(text, shorten(text.split("://", 1)[1], min(width, _URL_WIDTH)))
     if short != text:
-        return f'<span title="{escape(text)}">{escape(short)}</span>'
-    return escape(text)
+        return f'<span title="{escape(text)}">{_marked(short, query)}</span>'
+    return _marked(text, query)
 
 
-def _plain(value: Any) -> str:
-    """Return the text of a simple value as a table shows it."""
+def _source_html(source: str) -> str:
+    name, url = _SOURCES.get(source, (source, None))
+    return _link(url, name) if url else f'<span title="{escape(source)}">{escape(name)}</span>'
+
+
+def _note_html(note: Any) -> str:
+    about = f" on <code>{escape(note.field)}</code>" if note.field else ""
+    sure = f", {escape(note.confidence.value)}" if note.confidence else ""
+    return f"<li><b>{escape(note.kind.value)}</b>{about}{sure}: {_text_html(note.text, DETAIL_WIDTH)}</li>"
+
+
+def _html(value: Any, width: int, query: tuple[str, ...] = ()) -> str:
+    """Return a value in its human form: dates as written, enums as their values, links."""
     if value is None:
         return ""
-    if isinstance(value, enum.Enum):
-        return str(value.value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return _marked(str(value.value), query)
+    if isinstance(value, str):
+        return _text_html(value, width, query)
+    if isinstance(value, PartialDate) or (_is_record(value) and "__str__" in vars(type(value))):
+        return escape(str(value))  # a date, a joining: their own string form
     if _holds_records(value):
-        return f"{len(value)} {type(value[0]).__name__} records"
+        if width < DETAIL_WIDTH:
+            return f"{len(value)} {type(value[0]).__name__}{'s' if len(value) != 1 else ''}"
+        return "<ul>" + "".join(f"<li>{_html(v, width)}</li>" for v in value) + "</ul>"
     if isinstance(value, tuple):
-        return ", ".join(_plain(v) for v in value)
+        return ", ".join(_html(v, width, query) for v in value)
+    if hasattr(value, "source") and hasattr(value, "notes"):  # a provenance
+        notes = len(value.notes)
+        return _source_html(value.source) + (f" ({notes} note{'s' if notes != 1 else ''})" if notes else "")
     if _is_record(value):
-        if hasattr(value, "source") and hasattr(value, "notes"):  # a provenance
-            notes = len(value.notes)
-            return f"{value.source}" + (f" ({notes} note{'s' if notes != 1 else ''})" if notes else "")
-        return "; ".join(
-            f"{f.name}: {_plain(getattr(value, f.name))}"
-            for f in attrs.fields(type(value))
-            if getattr(value, f.name) not in (None, ())
-        )
-    return str(value)
-
-
-def _cell(value: Any, width: int) -> str:
-    return _text_cell(_plain(value), width)
+        return escape(title(value))
+    return escape(str(value))
 
 
 def record_html(self: Any) -> str:
     """
     Return a record as an HTML table of its fields, one row each, for Jupyter.
 
-    Nested records (such as the provenance) get a row per field, and each note a row.
-    Texts show at most :data:`DETAIL_WIDTH` characters; the whole text is in the
-    cell's tooltip.
+    Each value is in its human form; the provenance shows its source by title, linked,
+    its evidence, and its notes as a list with their kind and confidence. Texts show at
+    most :data:`DETAIL_WIDTH` characters, the whole text in the tooltip.
     """
-    rows = "".join(f"<tr><th>{escape(name)}</th><td>{cell}</td></tr>" for name, cell in _detail_rows(self, ""))
+    rows = []
+    for f in attrs.fields(type(self)):
+        value = getattr(self, f.name)
+        if f.name == "provenance":
+            rows.append(
+                ("source", _source_html(value.source) + (f", {escape(value.locator)}" if value.locator else ""))
+            )
+            if value.evidence:
+                rows.append(("evidence", ", ".join(_source_html(e) for e in value.evidence)))
+            if value.notes:
+                rows.append(("notes", "<ul>" + "".join(_note_html(n) for n in value.notes) + "</ul>"))
+        elif value not in (None, ()):
+            rows.append((f.name, _html(value, DETAIL_WIDTH)))
+    body = "".join(f"<tr><th>{escape(name)}</th><td>{cell}</td></tr>" for name, cell in rows)
     caption = escape(type(self).__name__ + (f" {self.id}" if isinstance(getattr(self, "id", None), str) else ""))
-    return f'<table class="wto-msme record"><caption>{caption}</caption><tbody>{rows}</tbody></table>'
-
-
-def _detail_rows(record: Any, prefix: str) -> Iterable[tuple[str, str]]:
-    for f in attrs.fields(type(record)):
-        value = getattr(record, f.name)
-        name = prefix + f.name
-        if _is_record(value):
-            yield from _detail_rows(value, name + ".")
-        elif _holds_records(value):
-            for i, item in enumerate(value):
-                yield f"{name}[{i}]", _cell(item, DETAIL_WIDTH)
-        else:
-            yield name, _cell(value, DETAIL_WIDTH)
+    return f'{_STYLE}<table class="wto-msme record"><caption>{caption}</caption><tbody>{body}</tbody></table>'
 
 
 def collection_html(records: tuple[Any, ...]) -> str:
     """
-    Return a collection as an HTML table: a row per record, a column per field.
+    Return a collection as an HTML table: a row per record, the fields a reader scans first.
 
-    A collection of mixed kinds has the columns kind, id and title. Long collections
-    show their first 25 and last 5 rows; long texts are shortened, the whole text in the
-    cell's tooltip.
+    Each row is headed by the record's id; a collection of mixed kinds has the columns
+    kind and title. Long collections show their first 25 and last 5 rows and how many
+    are left out; long texts are shortened, the whole text in the tooltip. The words a
+    search looked for are marked.
     """
     cls = kind_of(records)
     caption = f"{len(records)} {cls.__name__ + ' ' if cls else ''}records"
+    looked_for = getattr(records, "query", None)
+    query = stems(looked_for) if looked_for else ()
     if not records:
-        return f'<table class="wto-msme records"><caption>{escape(caption)}</caption></table>'
-    names = [f.name for f in attrs.fields(cls)] if cls is not None else ["kind", "id", "title"]
-    head = "<tr><th>#</th>" + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr>"
+        return f'{_STYLE}<table class="wto-msme records"><caption>{escape(caption)}</caption></table>'
+    names = (
+        ["kind", "title"] if cls is None else [*scanned_fields(cls), *(["url"] if "url" in field_types(cls) else [])]
+    )
+    head = "<tr><th>id</th>" + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr>"
     shown: list[int | None] = list(range(len(records)))
     if len(records) > ROW_LIMIT:
         shown = [*range(_HEAD), None, *range(len(records) - _TAIL, len(records))]
@@ -211,17 +265,17 @@ def collection_html(records: tuple[Any, ...]) -> str:
     for i in shown:
         if i is None:
             more = len(records) - _HEAD - _TAIL
-            body.append(f'<tr><th>…</th><td colspan="{len(names)}">{more} more records</td></tr>')
+            body.append(f'<tr><th>…</th><td colspan="{len(names)}">… {more} more records</td></tr>')
             continue
         record = records[i]
-        values = (
-            [getattr(record, n) for n in names]
-            if cls is not None
-            else [type(record).__name__, getattr(record, "id", None), title(record)]
+        values = [getattr(record, n) for n in names] if cls is not None else [type(record).__name__, title(record)]
+        rid = getattr(record, "id", None)
+        th = _text_html(rid, _ID_WIDTH) if isinstance(rid, str) else str(i)
+        body.append(
+            f"<tr><th>{th}</th>" + "".join(f"<td>{_html(v, TABLE_WIDTH, query)}</td>" for v in values) + "</tr>"
         )
-        body.append(f"<tr><th>{i}</th>" + "".join(f"<td>{_cell(v, TABLE_WIDTH)}</td>" for v in values) + "</tr>")
     return (
-        f'<table class="wto-msme records"><caption>{escape(caption)}</caption>'
+        f'{_STYLE}<table class="wto-msme records"><caption>{escape(caption)}</caption>'
         f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
     )
 
