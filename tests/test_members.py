@@ -267,6 +267,26 @@ class TestParticipantCount:
     separately, so the total did not change."
     """
 
+    def test_104_participants(self, ds):
+        """The 77 listed participants are 104 WTO Members: the European Union, its 27 member states and 76 others."""
+
+        assert (77, 104) == (len(ds.members), ds.participant_count())
+
+    @pytest.mark.parametrize(
+        ("as_of", "expected"),
+        [
+            ("2020-12-11", 91),  # the package adopted, Ukraine joining that day
+            ("2023-12-31", 98),  # nobody joined from April to December 2023
+            ("2024-07-01", 103),  # + Cabo Verde, the DR Congo, Maldives, Mauritius and Mozambique
+            ("2024", 103),  # Cameroon joined in 2025
+            ("2025", 104),  # + Cameroon
+        ],
+    )
+    def test_the_counts_since_the_package(self, ds, as_of, expected):
+        """The counts at the package's adoption, at the end of 2023, in July 2024 and since follow the data's joinings."""
+
+        assert expected == ds.participant_count(as_of)
+
     @pytest.mark.parametrize(
         ("as_of", "expected"),
         [
@@ -349,6 +369,14 @@ class TestMembersAsOf:
 
         assert (70, ("are",)) == (len(state.known), tuple(m.id for m in state.uncertain))
         assert {"brb", "usa"} <= {m.id for m in state.known}
+
+    def test_the_end_of_march_2023(self, ds):
+        """As of March 2023 every participant had joined but the six that joined in 2024 and 2025."""
+
+        later = {"cpv", "cmr", "cod", "mdv", "mus", "moz"}
+        expected = MembersAsOf(known=tuple(m for m in ds.members if m.id not in later), uncertain=())
+
+        assert expected == ds.members.as_of("2023-03")
 
     def test_the_gambia_and_georgia_are_uncertain_on_22_october_2021(self, ds):
         """Not on the co-sponsor list of 22 October 2021, they joined by December 2021."""
@@ -622,6 +650,19 @@ class TestNonParticipants:
     members"; "Mauritius, Kuwait and Thailand endorsed it without participating then".
     """
 
+    def test_now(self, ds):
+        """166 WTO Members less 104 participants, as the WTO counts them, leave 62, Mauritius no longer among them."""
+
+        outside = {w.id for w in ds.non_participants()}
+        inside = {m.id for m in ds.members} | {w.id for w in ds.wto_members if w.eu_member_state}
+
+        assert (62, {"kwt", "tha", "com", "tls"}, False) == (
+            len(outside),
+            outside & {"kwt", "tha", "com", "tls"},
+            "mus" in outside,
+        )
+        assert set() == outside & inside
+
     def test_13_march_2023(self, ds):
         """Comoros and Timor-Leste were not WTO Members yet, and the UAE's participation is uncertain."""
 
@@ -635,6 +676,13 @@ class TestNonParticipants:
         outside = {w.id for w in ds.non_participants("2024-09-01")}
 
         assert {"com", "tls"} <= outside
+
+    def test_eu_member_states_are_outside_without_the_eu(self, ds):
+        """Without the EU among the participants, the EU and its 27 member states are outside."""
+
+        without_eu = tuple(m for m in ds.members if m.id != "eu")
+
+        assert 62 + 28 == len(non_participants(without_eu))
 
     def test_the_uk_took_part_through_the_eu_before_brexit(self, ds):
         """On 1 June 2019 the UK was an EU member state, taking part through the EU."""
@@ -771,3 +819,36 @@ class TestClaims:
         allowed = {None} if claim.as_of is None else {True, None} if verdict is None else {verdict}
 
         assert claim.consistent in allowed
+
+    def test_the_settled_claims(self, ds):
+        """The member data settles the counts of December 2020, February 2021 and from December 2021 on, as flagged."""
+
+        verdicts = {c.id: claim_verdict(ds, c) for c in ds.claims if c.as_of is not None}
+        settled = {claim: verdict for claim, verdict in verdicts.items() if verdict is not None}
+        expected = {
+            "2020-12-11-91": True,
+            "2021-02-18-94-package-sponsors": True,
+            "2021-12-93": True,
+            "2022-02-08-94": True,
+            "2022-07-15-94": False,  # the news item's "94": the data gives 95
+            "2023-03-98": True,
+            "2024-07-01-103": True,
+            "2024-103": True,
+            "2025-104": True,
+        }
+
+        assert expected == settled
+        assert expected == {c.id: c.consistent for c in ds.claims if c.id in expected}
+
+    def test_the_sponsors_are_kept_apart(self, ds):
+        """A sponsor that endorsed the package without taking part was no participant then; only Mauritius, since 2024, is one."""
+
+        for s in ds.sponsors:
+            state = ds.members.as_of(s.endorsed)
+
+            assert not s.participant_then
+            assert s.member not in {m.id for m in (*state.known, *state.uncertain)}
+            assert s.member in {w.id for w in ds.non_participants(s.endorsed)}
+
+        assert {"mus"} == {s.member for s in ds.sponsors} & {m.id for m in ds.members}
+        assert PartialDate(2024, 3, 2) == ds.members.get("mus").joined.not_before
