@@ -283,7 +283,7 @@ class TestParticipantCount:
         ],
     )
     def test_the_counts_since_the_package(self, ds, as_of, expected):
-        """The counts at the package's adoption, at the end of 2023, in July 2024 and since follow the data's joinings."""
+        """The counts at the package's adoption, at the end of 2023, in July 2024 and since follow the joinings."""
 
         assert expected == ds.participant_count(as_of)
 
@@ -841,7 +841,7 @@ class TestClaims:
         assert expected == {c.id: c.consistent for c in ds.claims if c.id in expected}
 
     def test_the_sponsors_are_kept_apart(self, ds):
-        """A sponsor that endorsed the package without taking part was no participant then; only Mauritius, since 2024, is one."""
+        """A sponsor endorsing the package without taking part was no participant then; only Mauritius is one now."""
 
         for s in ds.sponsors:
             state = ds.members.as_of(s.endorsed)
