@@ -75,6 +75,16 @@ def _data_docstring(  # noqa: PLR0917 - the signature Sphinx calls it with
             lines[:] = found
 
 
+def _no_fields_list(  # noqa: PLR0917 - the signature Sphinx calls it with
+    app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    # help() lists a record's fields under this heading; the reference documents each field.
+    from wto_msme._describe import FIELDS_HEADING
+
+    if what == "class" and FIELDS_HEADING in lines:
+        del lines[lines.index(FIELDS_HEADING) :]
+
+
 def _no_inline_type(  # noqa: PLR0917 - the signature Sphinx calls it with
     app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
@@ -88,6 +98,7 @@ def setup(app: Any) -> dict[str, Any]:
     """
     app.connect("missing-reference", _resolve)
     app.connect("autodoc-process-docstring", _data_docstring, priority=300)
+    app.connect("autodoc-process-docstring", _no_fields_list, priority=300)
     # Before napoleon's own handler, which runs at the default priority of 500.
     app.connect("autodoc-process-docstring", _no_inline_type, priority=400)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

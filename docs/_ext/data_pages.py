@@ -33,7 +33,7 @@ import wto_msme
 from wto_msme import Dataset, Joining, Note, PartialDate
 from wto_msme._data import LAYOUT
 from wto_msme._dataset import COLLECTIONS as DATASET_COLLECTIONS
-from wto_msme._schema import attribute_docs
+from wto_msme._describe import attribute_docs
 from wto_msme.collections import Records
 from wto_msme.enums import Category, Confidence, MemberKind, NoteKind, SourceKind
 

@@ -20,7 +20,10 @@ import attrs
 from ._dates import PartialDate
 
 __all__ = [
+    "FIELDS_HEADING",
     "TITLE",
+    "FieldDocs",
+    "attribute_docs",
     "field_types",
     "kind_of",
     "scanned_fields",
@@ -145,3 +148,61 @@ def scanned_fields(cls: type) -> tuple[str, ...]:
         if short and name not in names:
             names.append(name)
     return tuple(names)
+
+
+def attribute_docs(cls: type) -> dict[str, str]:
+    """
+    Return the docstring written under each attribute of *cls* in its source, by name.
+
+    Both annotated fields (``name: str`` with a string on the next line) and plain
+    assignments, such as enum members, count.
+    """
+    import ast
+    import inspect
+    import itertools
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    docs: dict[str, str] = {}
+    for stmt, after in itertools.pairwise(body):
+        target: ast.expr | None = None
+        if isinstance(stmt, ast.AnnAssign):
+            target = stmt.target
+        elif isinstance(stmt, ast.Assign):
+            target = stmt.targets[0]
+        if (
+            isinstance(target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            docs[target.id] = inspect.cleandoc(after.value.value)
+    return docs
+
+
+class FieldDocs:
+    """
+    A class docstring that lists the class's fields with their meanings.
+
+    The meanings are the docstrings under the fields in the source, read the first time
+    the docstring is, so that ``help()`` explains each field as the API reference does,
+    at no cost at import.
+    """
+
+    def __init__(self, doc: str) -> None:
+        self.doc = doc
+        self.full: str | None = None
+
+    def __get__(self, obj: object, cls: type | None = None) -> str:
+        if self.full is None:
+            assert cls is not None
+            lines = [f"    {name}: {' '.join(text.split())}" for name, text in attribute_docs(cls).items()]
+            import inspect
+
+            self.full = inspect.cleandoc(self.doc) + ("\n\n" + FIELDS_HEADING + "\n" + "\n".join(lines) if lines else "")
+        return self.full
+
+
+FIELDS_HEADING = "Fields:"
+"""The line after which a record class's docstring lists its fields (see :class:`FieldDocs`)."""

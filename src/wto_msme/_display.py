@@ -135,7 +135,8 @@ def record_repr(self: Any) -> str:
 #: Left-aligned, top-aligned, compact cells: Jupyter right-aligns table cells by default.
 _STYLE = (
     "<style>.wto-msme th,.wto-msme td{text-align:left!important;vertical-align:top!important;"
-    "padding:2px 8px!important}.wto-msme tbody th{white-space:nowrap}.wto-msme caption{text-align:left;font-weight:bold}"
+    "padding:2px 8px!important}.wto-msme tbody th{white-space:nowrap}"
+    ".wto-msme caption{text-align:left;font-weight:bold}"
     ".wto-msme ul{margin:0;padding-left:1.2em}.wto-msme mark{padding:0}</style>"
 )
 

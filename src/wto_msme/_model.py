@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 
 from ._dates import PartialDate
-from ._describe import TITLE, weigh
+from ._describe import TITLE, FieldDocs, weigh
 from ._display import record_html, record_repr
 from .enums import (
     Category,
@@ -674,6 +674,8 @@ RECORDS: tuple[type, ...] = (
 
 # Concise reprs in a terminal and HTML tables in Jupyter (see _display). The classes are
 # declared repr=False: attrs would otherwise generate, at every import, a repr replaced here.
+# help() on a record class lists its fields with their meanings (see FieldDocs).
 for _cls in RECORDS:
     _cls.__repr__ = record_repr  # type: ignore[assignment]
     _cls._repr_html_ = record_html  # type: ignore[attr-defined]
+    _cls.__doc__ = FieldDocs(_cls.__doc__ or "")  # type: ignore[assignment]

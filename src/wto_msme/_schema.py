@@ -24,7 +24,7 @@ import attrs
 from ._collections import Records
 from ._dataset import Dataset
 from ._dates import PartialDate
-from ._describe import field_types
+from ._describe import attribute_docs, field_types
 
 __all__ = ["SCHEMA_FILE", "generate", "json_schema", "render"]
 
@@ -188,37 +188,6 @@ def _doc(obj: type) -> str:
     doc = inspect.getdoc(obj) or ""
     paragraphs = [p for p in doc.split("\n\n") if p.strip() and not p.lstrip().startswith(("..", ">>>"))]
     return _clean("\n\n".join(paragraphs[:1]))
-
-
-def attribute_docs(cls: type) -> dict[str, str]:
-    """
-    Return the docstring written under each attribute of *cls* in its source, by name.
-
-    Both annotated fields (``name: str`` with a string on the next line) and plain
-    assignments, such as enum members, count.
-    """
-    import ast
-    import inspect
-    import itertools
-    import textwrap
-
-    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
-    body = tree.body[0].body  # type: ignore[attr-defined]
-    docs: dict[str, str] = {}
-    for stmt, after in itertools.pairwise(body):
-        target: ast.expr | None = None
-        if isinstance(stmt, ast.AnnAssign):
-            target = stmt.target
-        elif isinstance(stmt, ast.Assign):
-            target = stmt.targets[0]
-        if (
-            isinstance(target, ast.Name)
-            and isinstance(after, ast.Expr)
-            and isinstance(after.value, ast.Constant)
-            and isinstance(after.value.value, str)
-        ):
-            docs[target.id] = inspect.cleandoc(after.value.value)
-    return docs
 
 
 if __name__ == "__main__":
