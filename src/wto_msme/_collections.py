@@ -28,6 +28,7 @@ from ._model import (
     Meeting,
     Member,
     NewsItem,
+    ParticipationStep,
     Presentation,
     Publication,
     Recommendation,
@@ -56,6 +57,7 @@ __all__ = [
     "Members",
     "MembersAsOf",
     "NewsItems",
+    "Participation",
     "Presentations",
     "Publications",
     "Recommendations",
@@ -721,3 +723,13 @@ class Sources(Records[Source]):
     """
 
     kind = Source
+
+
+class Participation(Records[ParticipationStep]):
+    """
+    The participants' count over time, a step a date: :meth:`~wto_msme.Dataset.participation` makes it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind = ParticipationStep

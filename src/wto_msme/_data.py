@@ -9,8 +9,10 @@ files are read through ``importlib.resources`` instead.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +48,7 @@ _lock = threading.Lock()
 _bundled: Dataset | None = None
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+def load(path: str | bytes | os.PathLike[str] | os.PathLike[bytes] | None = None) -> Dataset:
     """
     Load a dataset: the bundled one, or a copy in the same layout from a directory.
 
@@ -57,7 +59,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     Args:
         path: A directory holding the files of a dataset (see
             :doc:`/reference/data-layout`), such as a corrected copy of the bundled
-            data. ``None`` for the bundled dataset.
+            data, as a ``str``, ``bytes`` (decoded as :func:`os.fsdecode` does) or
+            path-like object. ``None`` for the bundled dataset.
 
     Returns:
         The dataset. A directory's dataset is checked for integrity on every load.
@@ -65,11 +68,15 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         it before every release, and it cannot change once installed.
 
     Raises:
-        DataError: If a file is missing, too large, not JSON, or holds a value of the
-            wrong type; if a record is incomplete or has unknown fields; or if the
-            records contradict each other. The message names the file, the location
-            of each bad value and what was expected. Nothing is returned in part.
-        OSError: If the directory or a file in it cannot be read.
+        DataError: If a file is missing, a symbolic link or not a regular file, too
+            large, not JSON, or holds a value of the wrong type; if a record is
+            incomplete or has unknown fields; or if the records contradict each other.
+            The message names the file, the location of each bad value and what was
+            expected, listing at most :data:`~wto_msme._json.MAX_PROBLEMS` problems
+            and counting the rest. Nothing is returned in part.
+        OSError: If the directory or a file in it cannot be read: a
+            :exc:`PermissionError` naming the directory if it may not be searched.
+        TypeError: If *path* is not a path.
 
     >>> import wto_msme
     >>> ds = wto_msme.load()
@@ -81,7 +88,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     .. versionadded:: 0.1.0
     """
     if path is not None:
-        return _load_directory(os.fspath(path))
+        return _load_directory(_directory_name(path))
     global _bundled  # noqa: PLW0603 - the one cache, filled once under the lock
     if _bundled is None:
         with _lock:
@@ -113,26 +120,46 @@ def _read_bundled(filename: str) -> bytes:
         return (resources.files("wto_msme") / "data" / filename).read_bytes()
 
 
+def _directory_name(path: object) -> str:
+    if isinstance(path, bytes):
+        return os.fsdecode(path)
+    if isinstance(path, str | os.PathLike):
+        name = os.fspath(path)
+        return os.fsdecode(name) if isinstance(name, bytes) else name
+    msg = f"expected the path of a directory (a str, bytes or os.PathLike), or None, got {type(path).__name__}"
+    raise TypeError(msg)
+
+
 def _load_directory(directory: str) -> Dataset:
     from ._checks import check
     from ._convert import DatasetMeta, make_converter, problems_of
-    from ._json import read_json
+    from ._json import LINK_REFUSED, not_regular, read_json
 
     if not os.path.isdir(directory):
-        if os.path.exists(directory):
+        if os.path.lexists(directory):
             raise DataError(directory, ("expected a directory holding the dataset's JSON files",))
         raise FileNotFoundError(directory)
-    missing = [f for f in LAYOUT if not os.path.isfile(os.path.join(directory, f))]
+    missing: list[str] = []
+    for f in LAYOUT:
+        # lstat, not stat: a link is refused, and never followed out of the directory.
+        try:
+            mode = os.lstat(os.path.join(directory, f)).st_mode
+        except FileNotFoundError:
+            missing.append(f"{f}: required file missing")
+            continue
+        except PermissionError:
+            # Looking up a name needs search permission on the directory, not on the
+            # file: one error for the directory, not one "missing" file per name.
+            msg = "permission denied: the directory may not be searched, so none of its files can be read"
+            raise PermissionError(errno.EACCES, msg, directory) from None
+        if stat.S_ISLNK(mode):
+            missing.append(f"{f}: {LINK_REFUSED}")
+        elif stat.S_ISDIR(mode):
+            missing.append(f"{f}: expected a file, found a directory")
+        elif (kind := not_regular(mode)) is not None:
+            missing.append(f"{f}: expected a regular file, found {kind}")
     if missing:
-        raise DataError(
-            directory,
-            tuple(
-                f"{f}: expected a file, found a directory"
-                if os.path.isdir(os.path.join(directory, f))
-                else f"{f}: required file missing"
-                for f in missing
-            ),
-        )
+        raise DataError(directory, tuple(missing))
 
     conv = make_converter()
     parts: dict[str, Any] = {}
@@ -154,10 +181,16 @@ def _load_directory(directory: str) -> Dataset:
 def _raise_for(problems: list[Problem], where: str) -> None:
     if not problems:
         return
-    files = {LAYOUT_FILE[c] for c, _, _ in problems}
-    if len(files) == 1:
-        raise DataError(os.path.join(where, files.pop()), tuple(f"{loc}: {msg}" for _, loc, msg in problems))
-    raise DataError(where, tuple(f"{LAYOUT_FILE[c]}: {loc}: {msg}" for c, loc, msg in problems))
+    files = {LAYOUT_FILE.get(c) for c, _, _ in problems}
+    if len(files) == 1 and None not in files:
+        raise DataError(
+            os.path.join(where, LAYOUT_FILE[problems[0][0]]), tuple(f"{loc}: {msg}" for _, loc, msg in problems)
+        )
+    # A line of no one collection (the count of problems not listed) names no file.
+    raise DataError(
+        where,
+        tuple(f"{LAYOUT_FILE[c]}: {loc}: {msg}" if c in LAYOUT_FILE else f"{loc}: {msg}" for c, loc, msg in problems),
+    )
 
 
 LAYOUT_FILE: dict[str, str] = {key: filename for filename, (key, _) in LAYOUT.items()}

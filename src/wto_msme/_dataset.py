@@ -18,6 +18,7 @@ from ._collections import (
     Meetings,
     Members,
     NewsItems,
+    Participation,
     Presentations,
     Publications,
     Recommendations,
@@ -29,14 +30,14 @@ from ._collections import (
 )
 from ._dates import PartialDate
 from ._display import dataset_html, register_sources
-from ._model import Initiative, Member, WtoMember
+from ._model import CountClaim, Initiative, Member, ParticipationStep, WtoMember
 from ._when import DateLike, parse_argument
+from .enums import ClaimSubject, MemberKind
 
 if TYPE_CHECKING:
     import datetime
-from .enums import MemberKind
 
-__all__ = ["COLLECTIONS", "Dataset"]
+__all__ = ["COLLECTIONS", "Dataset", "ParticipantCount"]
 
 #: How many member states the European Union had from each date on. The WTO counts the
 #: EU as a Member of its own and each member state as another. The 28 of MC11 and the
@@ -68,6 +69,54 @@ def _weight(member: Member, day: str) -> int:
 def _in_eu(wto_member: WtoMember, day: datetime.date) -> bool:
     left = _LEFT_EU.get(wto_member.id)
     return wto_member.eu_member_state or (left is not None and day.isoformat() <= left)
+
+
+class ParticipantCount(int):
+    """
+    How many WTO Members took part at a date: an ``int``, the number known, with its bounds.
+
+    :meth:`Dataset.participant_count` returns it. As an ``int`` it is the number of
+    participants known to have joined by the date; :attr:`most` is how many may have
+    (known plus uncertain), and :attr:`claim` the WTO's own count nearest the date. It
+    shows as a plain number where the two agree, and as a range with the claim where
+    they do not.
+
+    .. versionadded:: 0.2.0
+    """
+
+    most: int
+    """The most that may have taken part: those known plus those uncertain at the date."""
+
+    day: str
+    """The day counted, as ``YYYY-MM-DD``."""
+
+    claim: CountClaim | None
+    """The dated claim of the participants' count nearest the date, or ``None``."""
+
+    def __new__(cls, known: int, most: int, day: str, claim: CountClaim | None) -> ParticipantCount:
+        count = super().__new__(cls, known)
+        count.most, count.day, count.claim = most, day, claim
+        return count
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (int(self), self.most, self.day, self.claim))
+
+    @property
+    def exact(self) -> bool:
+        """Whether the data knows the number: no participant's joining is uncertain then."""
+        return int(self) == self.most
+
+    def __repr__(self) -> str:
+        if self.exact:
+            return str(int(self))
+        claim = "" if self.claim is None else f"; the WTO counted {self.claim.count} {_when(self.claim.as_of)}"
+        return f"<between {int(self)} and {self.most} participants on {self.day}{claim}>"
+
+    __str__ = __repr__
+
+
+def _when(date: PartialDate | None) -> str:
+    return "" if date is None else f"{'on' if date.day else 'in'} {date}"
 
 
 @attrs.frozen(repr=False)
@@ -132,29 +181,101 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         register_sources(self.sources)  # so that displays name a record's source by its title
 
-    def participant_count(self, as_of: DateLike | None = None) -> int:
+    def participant_count(self, as_of: DateLike | None = None) -> ParticipantCount:
         """
         Count the participants as the WTO counts them: the European Union and each of its member states.
 
         The EU counts as 1 plus its member states at the date (28 until 31 January
         2020, 27 since); the United Kingdom is counted among the EU's until then and on
-        its own after, never twice. Only participants known to have joined by *as_of*
-        count (:meth:`~wto_msme.collections.Members.as_of`), so where joinings are known only between bounds
-        the count is a lower bound; ``ds.claims`` has the WTO's own figures.
+        its own after, never twice. The answer is a :class:`ParticipantCount`: an
+        ``int``, the participants known to have joined by then, that also carries the
+        most that may have (known plus uncertain) and the WTO's own count nearest the
+        date. It is exact only where the data knows every joining by then; before
+        December 2020 the data knows few joinings to the day, so early counts are ranges.
 
         Args:
             as_of: A date (a month or a year means its last day); ``None`` counts
-                every participant with the EU's 27 member states.
+                every participant, as of :attr:`current_to`.
 
         >>> import wto_msme
         >>> ds = wto_msme.load()
         >>> ds.participant_count(), ds.participant_count("2020-12-11")
         (104, 91)
+        >>> ds.participant_count("2019")
+        <between 1 and 90 participants on 2019-12-31; the WTO counted 89 in 2019>
         """
-        if as_of is None:
-            return sum(_weight(m, "9999-12-31") for m in self.members)
-        day = parse_argument("as_of", as_of).last_day
-        return sum(_weight(m, day.isoformat()) for m in self.members if standing(m, day) == 1)
+        day = self.current_to.last_day if as_of is None else parse_argument("as_of", as_of).last_day
+        if as_of is None:  # every participant, whatever is known of when it joined
+            known = most = sum(_weight(m, "9999-12-31") for m in self.members)
+        else:
+            iso = day.isoformat()
+            states = [(standing(m, day), _weight(m, iso)) for m in self.members]
+            known = sum(w for s, w in states if s == 1)
+            most = sum(w for s, w in states if s >= 0)
+        return ParticipantCount(known, most, day.isoformat(), self._nearest_claim(day))
+
+    def _nearest_claim(self, day: datetime.date) -> CountClaim | None:
+        # The claim whose date contains the day, else the one whose date is the fewest days away.
+        ordinal = day.toordinal()
+        distances = [
+            (
+                0
+                if c.as_of.contains(day)
+                else min(abs(d.toordinal() - ordinal) for d in (c.as_of.first_day, c.as_of.last_day)),
+                -i,
+                c,
+            )
+            for i, c in enumerate(self.claims)
+            if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None
+        ]
+        return min(distances, key=lambda t: t[:2])[2] if distances else None
+
+    def participation(self) -> Participation:
+        """
+        Tell how many took part over time: a step for each date where the count may change.
+
+        Each step gives the participants known to have joined by that day, the most that
+        may have (known plus uncertain), and the count the sources claim on that date,
+        if any, all as the WTO counts them (see :meth:`participant_count`). The dates
+        are the bounds of every joining, the dated claims and the EU's change of size,
+        from MC11 (December 2017) to :attr:`current_to`.
+
+        >>> import wto_msme
+        >>> steps = wto_msme.load().participation()
+        >>> last = steps[-1]
+        >>> str(last.date), last.known, last.most     # Cameroon joined some day in 2025
+        ('2025-12-08', 103, 104)
+        """
+        days: set[datetime.date] = {self.current_to.last_day}
+        for m in self.members:
+            j = m.joined
+            for d in (j.on, j.not_before, j.not_after):
+                if d is not None:
+                    days |= {d.first_day, d.last_day}
+        for c in self.claims:
+            if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None:
+                days.add(c.as_of.last_day)
+        start = self.initiative.established.first_day
+        days = {d for d in days if start <= d <= self.current_to.last_day} | {start}
+        steps = []
+        for day in sorted(days):
+            count = self.participant_count(day.isoformat())
+            claims = [
+                c
+                for c in self.claims
+                if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and c.as_of.last_day == day
+            ]
+            claimed = claims[-1] if claims else None
+            steps.append(
+                ParticipationStep(
+                    date=PartialDate.from_date(day),
+                    known=int(count),
+                    most=count.most,
+                    claimed=None if claimed is None else claimed.count,
+                    claim=None if claimed is None else claimed.id,
+                )
+            )
+        return Participation(steps)
 
     def non_participants(self, as_of: DateLike | None = None) -> WtoMembers:
         """

@@ -104,10 +104,11 @@ def title_field(cls: type) -> str | None:
 
 def title(record: Any) -> str:
     """
-    Return what names *record*: its title, headline or name (its id where it has none).
+    Return what names *record*: its title, headline or name (its id, or its first field, where it has none).
     """
-    name = title_field(type(record))  # type: ignore[arg-type]
-    value = getattr(record, name if name is not None else "id", None)
+    fields = field_types(type(record))  # type: ignore[arg-type]
+    name = title_field(type(record)) or ("id" if "id" in fields else next(iter(fields), None))  # type: ignore[arg-type]
+    value = None if name is None else getattr(record, name, None)
     if value is None:
         return type(record).__name__
     return str(getattr(value, "value", value))
@@ -200,7 +201,8 @@ class FieldDocs:
             lines = [f"    {name}: {' '.join(text.split())}" for name, text in attribute_docs(cls).items()]
             import inspect
 
-            self.full = inspect.cleandoc(self.doc) + ("\n\n" + FIELDS_HEADING + "\n" + "\n".join(lines) if lines else "")
+            fields = "\n\n" + FIELDS_HEADING + "\n" + "\n".join(lines) if lines else ""
+            self.full = inspect.cleandoc(self.doc) + fields
         return self.full
 
 

@@ -12,16 +12,18 @@ Nothing in a file is ever executed or imported.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from typing import Any
 
 from .exceptions import DataError
 
-__all__ = ["MAX_DEPTH", "MAX_PROBLEMS", "read_json"]
+__all__ = ["LINK_REFUSED", "MAX_DEPTH", "MAX_PROBLEMS", "not_regular", "read_json"]
 
 MAX_DEPTH = 32
 """The deepest nesting of arrays and objects a data file may have (the model needs 6)."""
@@ -63,13 +65,12 @@ def read_json(file: str, root: str, max_bytes: int) -> Any:
         The parsed value: dicts, lists, strings, integers, floats, booleans and None.
 
     Raises:
-        DataError: If the file is too large, not UTF-8, not JSON, nested too deeply, or
+        DataError: If the file is a symbolic link or not a regular file (a FIFO, a
+            device, a directory), too large, not UTF-8, not JSON, nested too deeply, or
             holds a duplicate key, a non-standard constant or a lone surrogate.
         OSError: If the file cannot be read.
     """
-    with open(file, "rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        data = b"" if size > max_bytes else f.read(max_bytes + 1)
+    data, size = _read_regular_file(file, max_bytes)
     if size > max_bytes or len(data) > max_bytes:
         raise DataError(file, (f"the file is larger than the limit of {max_bytes} bytes and was not read",))
     try:
@@ -111,6 +112,53 @@ def read_json(file: str, root: str, max_bytes: int) -> Any:
         if problems:
             raise DataError(file, problems)
     return value
+
+
+#: How a data file is opened: never blocking (a FIFO opens at once, and is then refused
+#: as no regular file), never through a symbolic link where the platform can tell.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISLNK, "a symbolic link"),
+)
+
+
+def not_regular(mode: int) -> str | None:
+    """Return what a file of *mode* is, such as ``"a FIFO (named pipe)"``, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
+
+
+def _read_regular_file(file: str, max_bytes: int) -> tuple[bytes, int]:
+    """
+    Open *file* once, refuse it unless it is a regular file, and read up to *max_bytes* + 1 bytes.
+
+    What is checked is what is read: the descriptor opened is the one examined by
+    ``fstat``, so that the file cannot be swapped for a FIFO or a link in between.
+    """
+    try:
+        fd = os.open(file, _OPEN_FLAGS)
+    except OSError as e:
+        if e.errno == errno.ELOOP and os.path.islink(file):  # O_NOFOLLOW met a link
+            raise DataError(file, (LINK_REFUSED,)) from None
+        raise
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        kind = not_regular(info.st_mode)
+        if kind is not None:
+            raise DataError(file, (f"expected a regular file, found {kind}",))
+        size = info.st_size
+        data = b"" if size > max_bytes else f.read(max_bytes + 1)
+    return data, size
+
+
+LINK_REFUSED = "a symbolic link: a data directory must hold its files themselves; links are not followed"
 
 
 def _max_depth(text: str) -> int:

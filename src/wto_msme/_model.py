@@ -43,6 +43,7 @@ __all__ = [
     "Meeting",
     "NewsItem",
     "Note",
+    "ParticipationStep",
     "Presentation",
     "Provenance",
     "Publication",
@@ -666,9 +667,34 @@ class Initiative:
     """Where the record comes from."""
 
 
+@attrs.frozen(repr=False)
+class ParticipationStep:
+    """
+    How many took part from a date on, as :meth:`Dataset.participation` reports it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    date: PartialDate = attrs.field(metadata=weigh(5))
+    """The day from which these counts hold, until the next step."""
+
+    known: int
+    """The participants known to have joined by then, as the WTO counts them."""
+
+    most: int
+    """The most that may have joined by then: those known plus those uncertain."""
+
+    claimed: int | None = None
+    """The count a source claims for this date, if any."""
+
+    claim: str | None = None
+    """The :attr:`CountClaim.id` of that claim."""
+
+
 RECORDS: tuple[type, ...] = (
     Note, Provenance, Source, Joining, Member, WtoMember, CoordinatorTerm, CountClaim, Sponsor, Recommendation,
     Presentation, Meeting, NewsItem, Publication, DeclarationParagraph, Declaration, Document, Initiative,
+    ParticipationStep,
 )  # fmt: skip
 """Every record class of the model."""
 

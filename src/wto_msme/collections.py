@@ -17,6 +17,7 @@ from ._collections import (
     Members,
     MembersAsOf,
     NewsItems,
+    Participation,
     Presentations,
     Publications,
     Recommendations,
@@ -25,6 +26,7 @@ from ._collections import (
     Sponsors,
     WtoMembers,
 )
+from ._dataset import ParticipantCount
 from ._when import DateLike
 
 __all__ = [
@@ -37,6 +39,8 @@ __all__ = [
     "Members",
     "MembersAsOf",
     "NewsItems",
+    "ParticipantCount",
+    "Participation",
     "Presentations",
     "Publications",
     "Recommendations",
