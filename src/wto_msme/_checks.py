@@ -4,6 +4,9 @@ Integrity checks that every loaded dataset must pass.
 
 from __future__ import annotations
 
+import itertools
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -11,17 +14,31 @@ import attrs
 
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
+from ._json import MAX_PROBLEMS
 from ._model import Note, Provenance
 from ._text import fold
 from .enums import Category, Subcategory
 
-__all__ = ["LIFE_START", "Problem", "check"]
+__all__ = ["LIFE_START", "MAX_COUNT", "MAX_COUNTED", "Problem", "check"]
 
 LIFE_START = PartialDate(2017, 1, 1)
 """The earliest date a record about the group may carry: the 2017 dialogue began then."""
 
 Problem = tuple[str, str, str]
 """A problem as (collection, location, what is wrong)."""
+
+MAX_COUNT = 1000
+"""The largest count of Members a record may claim (the WTO has 166)."""
+
+MAX_COUNTED = 100_000
+"""How many problems past the listed ones are counted before checking stops."""
+
+_INITIATIVE_COUNTS = ("participants_claimed", "wto_members_claimed")
+
+# Control characters: C0 and C1 controls (NUL, newlines, ESC...), format characters
+# (such as the bidirectional overrides) and the Unicode line and paragraph separators.
+_CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 _SUBCATEGORY_OF = {
     Subcategory.CROSS_BORDER_PAYMENTS: Category.FINANCING,
@@ -35,28 +52,55 @@ def _q(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def check(ds: Dataset) -> list[Problem]:
+def check(ds: Dataset, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """
-    Return every integrity problem of *ds*, in a stable order; an empty list if none.
+    Return the integrity problems of *ds*, in a stable order; an empty list if none.
+
+    At most *limit* problems are listed; when there are more, a last line, of no
+    collection (``""``), says how many more there are, counted up to
+    :data:`MAX_COUNTED`, where counting stops. So a dataset of a million dangling
+    references gives a short message, in bounded memory and time.
     """
-    problems: list[Problem] = []
-    for name in COLLECTIONS:
-        problems.extend(_unique_ids(name, getattr(ds, name)))
-    problems.extend(_references(ds))
-    problems.extend(_coordinators(ds))
-    problems.extend(_annexes(ds))
-    problems.extend(_dates(ds))
-    problems.extend(_names(ds))
-    problems.extend(_joinings(ds))
-    problems.extend(_provenance(ds))
+    found = _problems(ds)
+    problems = list(itertools.islice(found, limit))
+    more = sum(1 for _ in itertools.islice(found, MAX_COUNTED))
+    if more == MAX_COUNTED and next(found, None) is not None:
+        problems.append(("", "dataset", f"{MAX_COUNTED} more problems not listed, and checking stopped there"))
+    elif more:
+        problems.append(("", "dataset", f"{more} more problems not listed"))
     return problems
 
 
-def _unique_ids(name: str, records: Iterable[Any]) -> Iterator[Problem]:
+def _problems(ds: Dataset) -> Iterator[Problem]:
+    for name in COLLECTIONS:
+        yield from _ids(name, getattr(ds, name))
+    yield from _references(ds)
+    yield from _signatories(ds)
+    yield from _coordinators(ds)
+    yield from _annexes(ds)
+    yield from _counts(ds)
+    yield from _dates(ds)
+    yield from _names(ds)
+    yield from _codes(ds)
+    yield from _joinings(ds)
+    yield from _provenance(ds)
+
+
+def _control(text: str) -> str | None:
+    """Return the first control character in *text* (a C0 or C1 control, a format or line separator), or None."""
+    if text.isascii():
+        found = _ASCII_CONTROL.search(text)
+        return None if found is None else found.group()
+    return next((c for c in text if unicodedata.category(c) in _CONTROL_CATEGORIES), None)
+
+
+def _ids(name: str, records: Iterable[Any]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, r in enumerate(records):
         if not r.id.strip():
             yield (name, f"{name}[{i}].id", "an identifier may not be blank")
+        elif (c := _control(r.id)) is not None:
+            yield (name, f"{name}[{i}].id", f"the identifier {_q(r.id)} holds the control character {c!r}")
         if r.id in seen:
             yield (name, f"{name}[{i}].id", f"duplicate identifier {_q(r.id)} (first at {name}[{seen[r.id]}])")
         else:
@@ -113,6 +157,56 @@ def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat l
     if ds.initiative.establishing_document not in documents:
         doc = ds.initiative.establishing_document
         yield ("initiative", "initiative.establishing_document", f"unknown document {_q(doc)}")
+
+
+def _name_key(name: str) -> str:
+    # "the Separate Customs Territory of ..." names the Member whose alias has no article.
+    return fold(name).removeprefix("the ")
+
+
+def _signatories(ds: Dataset) -> Iterator[Problem]:
+    members = {m.id: m for m in ds.members}
+    for i, d in enumerate(ds.declarations):
+        first: dict[str, int] = {}
+        for j, (signatory, mid) in enumerate(zip(d.signatories, d.signatory_members, strict=False)):
+            where = f"declarations[{i}].signatory_members[{j}]"
+            if mid in first:
+                yield ("declarations", where, f"duplicate member {_q(mid)} (first at signatory_members[{first[mid]}])")
+                continue
+            first[mid] = j
+            member = members.get(mid)
+            if member is None:
+                continue  # an unknown member, reported by _references
+            if _name_key(signatory) not in {_name_key(n) for n in (member.name, *member.aliases)}:
+                yield (
+                    "declarations",
+                    where,
+                    f"member {_q(mid)} is not signatory {_q(signatory)} (signatories[{j}]):"
+                    " each signatory's member must be named by its name or an alias, in the same order",
+                )
+
+
+def _counts(ds: Dataset) -> Iterator[Problem]:
+    counted = [(f"claims[{i}].count", "claims", c.count) for i, c in enumerate(ds.claims)]
+    counted += [(f"initiative.{f}", "initiative", getattr(ds.initiative, f)) for f in _INITIATIVE_COUNTS]
+    for where, collection, n in counted:
+        if not 0 <= n <= MAX_COUNT:
+            yield (collection, where, f"{_q(n)} is not a count of Members from 0 to {MAX_COUNT}")
+
+
+def _codes(ds: Dataset) -> Iterator[Problem]:
+    for name in ("members", "wto_members"):
+        for code in ("iso_alpha2", "iso_alpha3", "iso_numeric"):
+            owner: dict[str, int] = {}
+            for i, m in enumerate(getattr(ds, name)):
+                value = getattr(m, code)
+                if value is None:
+                    continue
+                if value in owner:
+                    k = owner[value]
+                    yield (name, f"{name}[{i}].{code}", f"{_q(value)} is also the code of {name}[{k}]")
+                else:
+                    owner[value] = i
 
 
 def _coordinators(ds: Dataset) -> Iterator[Problem]:

@@ -1,0 +1,97 @@
+"""
+Figures of the group's story, drawn with matplotlib.
+
+matplotlib is an optional dependency: ``pip install "wto_msme[plot]"``. Importing
+:mod:`wto_msme` never imports it; importing this module does.
+
+>>> import wto_msme, wto_msme.plot
+>>> figure = wto_msme.plot.participation(wto_msme.load())
+>>> figure.axes[0].get_title()
+'Participants in the MSME group, as the WTO counts them'
+
+.. versionadded:: 0.2.0
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+try:
+    import matplotlib as mpl
+    from matplotlib import dates as _mdates
+    from matplotlib.figure import Figure
+except ImportError as e:  # pragma: no cover - exercised in a subprocess test
+    msg = 'wto_msme.plot needs matplotlib, which is not installed: install it with pip install "wto_msme[plot]"'
+    raise ImportError(msg) from e
+
+if TYPE_CHECKING:
+    import datetime
+
+    from ._dataset import Dataset
+
+__all__ = ["participation", "presentations_by_theme"]
+
+
+def _days(days: list[datetime.date]) -> list[float]:
+    """The days as matplotlib's date numbers."""
+    return [float(_mdates.date2num(d)) for d in days]  # type: ignore[no-untyped-call]
+
+
+def participation(dataset: Dataset) -> Figure:
+    """
+    Draw the participants' count over time: the known line, the uncertain band, the claims.
+
+    The line is the number known to have joined (:meth:`~wto_msme.Dataset.participation`),
+    the shaded band reaches the most that may have, and each dot is a count the sources
+    claim at its date.
+
+    Args:
+        dataset: The dataset, such as ``wto_msme.load()``.
+
+    Returns:
+        A new figure (not shown: call ``figure.savefig(...)``, or let Jupyter show it).
+    """
+    steps = dataset.participation()
+    days = _days([s.date.first_day for s in steps])
+    figure = Figure(figsize=(9, 4.5), layout="constrained")
+    ax = figure.add_subplot()
+    ax.fill_between(days, [s.known for s in steps], [s.most for s in steps], step="post", alpha=0.25,
+                    label="may have joined (uncertain)")  # fmt: skip
+    ax.step(days, [s.known for s in steps], where="post", label="known to have joined")
+    claims = [(s.date.first_day, s.claimed) for s in steps if s.claimed is not None]
+    ax.scatter(_days([d for d, _ in claims]), [c for _, c in claims], color="black", zorder=3, s=18,
+               label="count the sources claim")  # fmt: skip
+    ax.xaxis_date()
+    ax.set_title("Participants in the MSME group, as the WTO counts them")
+    ax.set_ylabel("WTO Members")
+    ax.set_ylim(0, max(s.most for s in steps) * 1.1)
+    ax.legend(loc="lower right")
+    ax.grid(alpha=0.3)
+    return figure
+
+
+def presentations_by_theme(dataset: Dataset) -> Figure:
+    """
+    Draw how many presentations each theme had, year by year, as stacked bars.
+
+    Args:
+        dataset: The dataset, such as ``wto_msme.load()``.
+
+    Returns:
+        A new figure.
+    """
+    groups = dataset.presentations.by_category()
+    years = sorted({p.date.year for p in dataset.presentations})
+    figure = Figure(figsize=(9, 4.5), layout="constrained")
+    ax = figure.add_subplot()
+    bottom = [0] * len(years)
+    colours = mpl.colormaps["tab20"]
+    for i, (category, presentations) in enumerate(groups.items()):
+        counts = [sum(p.date.year == y for p in presentations) for y in years]
+        if any(counts):
+            ax.bar([str(y) for y in years], counts, bottom=bottom, label=category.value, color=colours(i))
+            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    ax.set_title("Presentations to the MSME group, by theme and year")
+    ax.set_ylabel("Presentations")
+    ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1, 0.5))
+    return figure
