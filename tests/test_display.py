@@ -1,0 +1,346 @@
+"""Tests of wto_msme._display: concise reprs, HTML tables, and the collections that show them."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from html.parser import HTMLParser
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import wto_msme
+from wto_msme import _model
+from wto_msme._convert import converter
+from wto_msme._dataset import COLLECTIONS, Dataset
+from wto_msme._describe import field_types, title
+from wto_msme._display import REPR_WIDTH, TABLE_WIDTH
+from wto_msme.collections import Presentations, Records
+from wto_msme.strategies import datasets
+
+from .conftest import DATA_DIR, DATASET_EXAMPLES
+
+#: Every record class; a Dataset is tested on its own (its table sums up its collections).
+RECORD_CLASSES = [c for c in (getattr(_model, n) for n in _model.__all__) if isinstance(c, type) and attrs.has(c)]
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+GAP = re.compile(r"(\d+) more records")
+
+
+class Page(HTMLParser):
+    """An HTML fragment, parsed: its tags, attributes, texts, caption and rows, and whether its tags nest."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.texts: list[str] = []
+        self.misnested: list[str] = []
+        self.caption = ""
+        self.header_rows: list[list[str]] = []
+        self.body_rows: list[list[str]] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes.extend(attrs)
+        if tag == "tr":
+            (self.header_rows if "thead" in self.open else self.body_rows).append([])
+        elif tag in ("th", "td") and "tr" in self.open:
+            (self.header_rows if "thead" in self.open else self.body_rows)[-1].append("")
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open.pop() != tag:
+            self.misnested.append(tag)
+
+    def handle_data(self, data):
+        self.texts.append(data)
+        if "caption" in self.open:
+            self.caption += data
+        elif "th" in self.open or "td" in self.open:
+            rows = self.header_rows if "thead" in self.open else self.body_rows
+            rows[-1][-1] += data
+
+    @property
+    def text(self) -> str:
+        """Every text of the page, joined."""
+        return "".join(self.texts)
+
+    @property
+    def well_formed(self) -> bool:
+        return not self.open and not self.misnested
+
+
+def _with_presentation(ds, **changes):
+    """The bundled dataset with its first presentation changed."""
+    p = attrs.evolve(ds.presentations[0], **changes)
+    return attrs.evolve(ds, presentations=(p, *ds.presentations[1:]))
+
+
+def _head_gap_tail(page: Page) -> tuple[list[str], int | None, list[str]]:
+    """The rows before a "N more records" row, N (None without one) and the rows after it, each row's text joined."""
+    rows = [" ".join(cells) for cells in page.body_rows]
+    gaps = [i for i, row in enumerate(rows) if GAP.search(row)]
+    if not gaps:
+        return rows, None, []
+    (i,) = gaps
+    return rows[:i], int(GAP.search(rows[i]).group(1)), rows[i + 1 :]
+
+
+class TestCollections:
+    def test_equal_to_the_plain_tuple(self, ds):
+        """A collection equals and hashes like the plain tuple of its records."""
+
+        plain = tuple(ds.presentations)
+
+        assert (True, hash(plain)) == (ds.presentations == plain, hash(ds.presentations))
+
+    def test_immutable(self, ds):
+        """A collection's items cannot be replaced."""
+
+        with pytest.raises(TypeError):
+            ds.members[0] = ds.members[1]  # type: ignore[index]
+
+        assert 77 == len(ds.members)
+
+    def test_slices_keep_the_class(self, ds):
+        """A slice of a collection is a collection of the same class; an index gives a record."""
+
+        assert (Presentations, wto_msme.Presentation) == (type(ds.presentations[:3]), type(ds.presentations[-1]))
+
+    def test_pickles(self, ds):
+        """A collection survives pickling, as the same class."""
+
+        copy = pickle.loads(pickle.dumps(ds.coordinators))
+
+        assert (ds.coordinators, type(ds.coordinators)) == (copy, type(copy))
+
+    @pytest.mark.parametrize("name", COLLECTIONS)
+    def test_every_collection_has_its_class_on_every_path(self, ds, name):
+        """The bundled data, load(path) and the converter all give the collection class the Dataset declares."""
+
+        from_path = wto_msme.load(DATA_DIR)
+        structured = converter().structure(converter().unstructure(ds), Dataset)
+
+        assert [field_types(Dataset)[name]] * 3 == [type(getattr(d, name)) for d in (ds, from_path, structured)]
+
+    @settings(max_examples=DATASET_EXAMPLES)
+    @given(datasets())
+    def test_generated_datasets_hold_collections(self, generated):
+        """Datasets built from plain tuples hold the declared collection classes."""
+
+        assert {n: field_types(Dataset)[n] for n in COLLECTIONS} == {
+            n: type(getattr(generated, n)) for n in COLLECTIONS
+        }
+
+
+class TestCollectionRepr:
+    def test_the_coordinators(self, ds):
+        """A collection's repr names the count, the class and the titles of its records."""
+
+        assert "<3 CoordinatorTerm records: Hector Casanueva, José-Luis Cancela, Matthew Wilson>" == repr(
+            ds.coordinators
+        )
+
+    def test_more_than_three_records(self, ds):
+        """A longer collection names its first three titles and ends with an ellipsis."""
+
+        expected = (
+            "<48 Presentation records: Global Trade Helpdesk update, Global Trade Helpdesk update,"
+            " Global Trade Helpdesk update, …>"
+        )
+
+        assert expected == repr(ds.presentations)
+
+    def test_every_collection_is_short(self, ds):
+        """No bundled collection's repr is longer than 200 characters."""
+
+        assert {} == {name: repr(getattr(ds, name)) for name in COLLECTIONS if len(repr(getattr(ds, name))) > 200}
+
+    def test_an_empty_or_mixed_collection(self, ds):
+        """An empty collection says it holds nothing, a mixed one gives no kind, and titles are cut to 40 characters."""
+
+        mixed = Records((ds.members[0], ds.sources[0]))
+
+        assert (
+            "<0 records>",
+            "<0 Presentation records>",
+            "<2 records: Afghanistan, Micro Small and Medium Enterprises (MSM…>",
+        ) == (
+            repr(Records(())),
+            repr(Presentations(())),
+            repr(mixed),
+        )
+
+
+class TestRecordRepr:
+    def test_long_texts_are_shortened_in_the_repr_only(self, ds):
+        """A long summary is cut in the repr and whole in the data."""
+
+        p = ds.presentations[0]
+        shown = repr(p)
+
+        assert (True, False, True) == (
+            p.summary[: REPR_WIDTH - 5] in shown,
+            p.summary in shown,
+            len(p.summary) > REPR_WIDTH,
+        )
+        assert shown.startswith("Presentation(id='2021-09-24-itc-global-trade-helpdesk-update', title=")
+
+    def test_nested_collections_are_counted(self, ds):
+        """A declaration's repr counts its paragraphs instead of printing them."""
+
+        shown = repr(ds.declarations[0])
+
+        assert f"paragraphs=<{len(ds.declarations[0].paragraphs)} DeclarationParagraph records>" in shown
+        assert len(shown) < 1000
+
+    @pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda c: c.__name__)
+    def test_every_class_has_a_concise_repr(self, cls):
+        """Every record's repr starts with its class name and cuts its fields' long texts."""
+
+        @given(st.from_type(cls))
+        def check(record):
+            shown = repr(record)
+            values = [getattr(record, f.name) for f in attrs.fields(cls)]
+            long_texts = [v for v in values if isinstance(v, str) and len(v) > REPR_WIDTH]
+
+            assert shown.startswith(f"{cls.__name__}(")
+            assert [] == [v for v in long_texts if repr(v) in shown]
+
+        check()
+
+
+class TestHtml:
+    @pytest.mark.parametrize("name", COLLECTIONS)
+    def test_collections_are_well_formed_tables(self, ds, name):
+        """Every bundled collection renders as a well-formed table."""
+
+        page = Page(getattr(ds, name)._repr_html_())
+
+        assert (True, True) == (page.well_formed, "table" in page.tags)
+
+    @pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda c: c.__name__)
+    def test_records_are_well_formed_tables(self, cls):
+        """Every record, and a collection of it, renders as well-formed HTML."""
+
+        @given(st.lists(st.from_type(cls), max_size=3))
+        def check(records):
+            pages = [Page(r._repr_html_()) for r in records] + [Page(Records(records)._repr_html_())]
+
+            assert [True] * len(pages) == [p.well_formed for p in pages]
+
+        check()
+
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [("presentations", "Presentation"), ("wto_members", "WtoMember"), ("declarations", "Declaration")],
+    )
+    def test_captions_name_the_count_and_the_kind(self, ds, name, kind):
+        """A collection's caption says how many records of which kind it holds."""
+
+        caption = Page(getattr(ds, name)._repr_html_()).caption
+
+        assert (True, True) == (str(len(getattr(ds, name))) in caption.split(), kind in caption)
+
+    def test_the_captions_of_empty_mixed_and_found_collections(self, ds):
+        """An empty collection, a mixed one and a search's results each have a caption with their count."""
+
+        found = ds.presentations.search("cyber")
+        pages = [Page(c._repr_html_()) for c in (Presentations(()), Records((ds.members[0], ds.sources[0])), found)]
+
+        assert [True] * 3 == [p.well_formed for p in pages]
+        assert [["0"], ["2"], [str(len(found))]] == [[w for w in p.caption.split() if w.isdigit()] for p in pages]
+        assert "Presentation" in pages[0].caption
+
+    def test_dataset_is_a_well_formed_table(self, ds):
+        """A dataset renders as a table with a row per collection giving its size."""
+
+        page = Page(ds._repr_html_())
+        sizes = {cells[0]: cells[1] for cells in page.body_rows if cells and cells[0] in COLLECTIONS}
+
+        assert page.well_formed
+        assert {n: str(len(getattr(ds, n))) for n in COLLECTIONS} == {n: s.split()[0] for n, s in sizes.items()}
+
+    def test_text_is_escaped(self, ds):
+        """A title and a summary holding markup show as text, in the record and in the collection."""
+
+        evil = '<script>alert("x")</script> & <b>bold</b>'
+        changed = _with_presentation(ds, summary=evil, title="Q&A <i>" + evil)
+
+        record, collection = Page(changed.presentations[0]._repr_html_()), Page(changed.presentations._repr_html_())
+
+        assert (True, True) == (record.well_formed, collection.well_formed)
+        assert (set(), set()) == ({"script", "b", "i"} & set(record.tags), {"script", "b", "i"} & set(collection.tags))
+        assert (True, True, True) == (
+            "Q&A <i>" + evil in record.text,
+            evil in record.text,
+            "Q&A <i>" + evil in collection.text,
+        )
+
+    def test_only_web_addresses_become_links(self, ds):
+        """Every link goes to an http or https address: a javascript: URL is never linked."""
+
+        changed = _with_presentation(ds, url="javascript:alert(1)")
+        pages = [
+            Page(changed.presentations[0]._repr_html_()),
+            Page(changed.presentations._repr_html_()),
+            Page(ds.presentations[0]._repr_html_()),
+        ]
+        hrefs = [value for page in pages for name, value in page.attributes if name == "href"]
+
+        assert [] == [h for h in hrefs if not h.startswith(("https://", "http://"))]
+        assert ds.presentations[0].url in [value for name, value in pages[2].attributes if name == "href"]
+
+    def test_long_texts_in_a_collection_are_shortened_with_the_whole_text_as_title(self, ds):
+        """A collection's cell shows at most TABLE_WIDTH characters of a long title, kept whole in a title attribute."""
+
+        long = "Global Trade Helpdesk update, " * 10
+        page = Page(_with_presentation(ds, title=long).presentations._repr_html_())
+        shown = [t for t in page.texts if long.startswith(t.rstrip("…")) and t.endswith("…")]
+
+        assert (True, False) == (("title", long) in page.attributes, long in page.text)
+        assert [True] == [len(t) <= TABLE_WIDTH for t in shown]
+
+    def test_long_texts_in_a_record_are_shortened_with_the_whole_text_as_title(self, ds):
+        """A record's table cuts a very long summary and keeps it whole in a title attribute."""
+
+        long = "An evidence-based summary of the payments session. " * 40
+        page = Page(_with_presentation(ds, summary=long).presentations[0]._repr_html_())
+        shown = [t for t in page.texts if t.endswith("…") and long.startswith(t.rstrip("…"))]
+
+        assert (True, False, 1) == (("title", long) in page.attributes, long in page.text, len(shown))
+
+    @pytest.mark.parametrize("n", [61, 166])
+    def test_long_collections_show_their_head_a_gap_and_their_tail(self, ds, n):
+        """More than 60 records show the first ones, a "… N more records" row for the N left out, and the last ones."""
+
+        records = ds.wto_members[:n]
+        head, more, tail = _head_gap_tail(Page(records._repr_html_()))
+
+        assert (n, True, True) == (len(head) + more + len(tail), len(head) > 0, len(tail) > 0)
+        assert [True] * len(head) == [title(r) in row for r, row in zip(records[: len(head)], head, strict=True)]
+        assert [True] * len(tail) == [title(r) in row for r, row in zip(records[n - len(tail) :], tail, strict=True)]
+        assert f"… {more} more records" in Page(records._repr_html_()).text
+
+    def test_sixty_records_show_every_row(self, ds):
+        """A collection of 60 records shows each of them, in order, and no gap."""
+
+        records = ds.wto_members[:60]
+        rows, more, tail = _head_gap_tail(Page(records._repr_html_()))
+
+        assert (60, None, []) == (len(rows), more, tail)
+        assert [True] * 60 == [title(r) in row for r, row in zip(records, rows, strict=True)]
+
+    def test_a_record_s_caption_names_its_class_and_id(self, ds):
+        """A record's table is captioned with its class name and its identifier."""
+
+        p = ds.presentations[0]
+        caption = Page(p._repr_html_()).caption
+
+        assert (True, True) == ("Presentation" in caption, p.id in caption)
