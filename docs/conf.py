@@ -32,6 +32,7 @@ extensions = [
     "data_pages",
     "optional_pages",
     "api_docs",
+    "gallery",
 ]
 
 source_suffix = {".md": "markdown"}
@@ -45,13 +46,14 @@ myst_heading_anchors = 3
 # No inventory is fetched, so references into the standard library and the libraries
 # below cannot be resolved: they are named here, and every other broken reference fails.
 nitpicky = True
-_OUTSIDE = sorted({*sys.stdlib_module_names, "attrs", "attr", "cattrs", "dateutil", "hypothesis", "pandas"})
+_OUTSIDE = sorted({*sys.stdlib_module_names, "attrs", "attr", "cattrs", "dateutil", "hypothesis", "pandas", "matplotlib"})
 nitpick_ignore_regex = [
     (r"py:.*", rf"(?:{'|'.join(_OUTSIDE)})(?:\..+)?"),
     # Names that annotations use without a module or under an alias: attrs' protocol,
     # pandas imported as pd, and type variables.
     (r"py:class", r"AttrsInstance"),
     (r"py:class", r"pd\..+"),
+    (r"py:class", r"Figure"),
     (r"py:class", r"wto_msme\._\w+\.[A-Z]"),
     (r"py:class", r"(?:wto_msme\.[\w.]+\.)?(?:_C|R|T)"),
 ]

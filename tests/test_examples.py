@@ -23,12 +23,12 @@ def _environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in path if p)}
 
 
-def _run(script: pathlib.Path) -> subprocess.CompletedProcess[str]:
+def _run(script: pathlib.Path, cwd: pathlib.Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(script)],
         capture_output=True,
         text=True,
-        cwd=EXAMPLES,
+        cwd=cwd,
         env=_environment(),
         timeout=120,
         check=False,
@@ -40,20 +40,26 @@ def test_there_are_examples():
 
     names = {p.name for p in EXAMPLES.iterdir()}
 
-    assert {"overview.py", "participation_timeline.py", "presentations_by_category.py", "tour.ipynb"} <= names
+    assert {
+        "overview.py",
+        "participation_figure.py",
+        "participation_timeline.py",
+        "presentations_by_category.py",
+        "tour.ipynb",
+    } <= names
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
-def test_script_runs(script):
+def test_script_runs(script, tmp_path):
     """The script exits with status 0, prints something, and writes nothing to stderr."""
 
-    result = _run(script)
+    result = _run(script, tmp_path)
 
     assert (0, True, "") == (result.returncode, bool(result.stdout.strip()), result.stderr)
 
 
 def test_notebook_runs():
-    """The notebook runs from top to bottom without an error, and its cells produce output."""
+    """The notebook runs from top to bottom, every query result shows as an HTML table and every figure as a PNG."""
 
     nbformat = pytest.importorskip("nbformat", reason="running the notebook needs nbformat (the test extra)")
     nbclient = pytest.importorskip("nbclient", reason="running the notebook needs nbclient (the test extra)")
@@ -71,6 +77,20 @@ def test_notebook_runs():
             client.km.shutdown_kernel(now=True)
         pytest.skip(f"the Jupyter kernel cannot start here: {type(e).__name__}: {e}")
     client.execute()
-    silent = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and not c.outputs]
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    shown = [set().union(*(o.get("data", {}) for o in c.outputs)) for c in code]
+    figures = [i for i, c in enumerate(code) if "wto_msme.plot." in c.source]
+    tables = [i for i, c in enumerate(code) if "participant_count" not in c.source and i not in figures]
 
-    assert [] == silent
+    assert (True, True) == (
+        all("text/html" in shown[i] for i in tables),
+        bool(figures) and all("image/png" in shown[i] for i in figures),
+    )
+
+
+def test_figure_example_saves_its_figure(tmp_path):
+    """participation_figure.py saves a PNG where it says it does."""
+
+    result = _run(EXAMPLES / "participation_figure.py", tmp_path)
+
+    assert (0, b"\x89PNG") == (result.returncode, (tmp_path / "participation.png").read_bytes()[:4])

@@ -313,9 +313,13 @@ def _schema(ds: Dataset, args: argparse.Namespace) -> str:
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
     from ._convert import converter
-    from ._export import dump, dumps_json, files
+    from ._export import dump, dumps_json, files, write_directory, write_file
 
     output: str | None = args.output
+    safe: bool = args.spreadsheet_safe
+    if safe and args.format != "csv":
+        msg = "--spreadsheet-safe applies to --format csv only"
+        raise _UsageError(msg)
     if args.collection is None:
         if args.format == "json" and output is None:
             parts = files(ds)
@@ -324,55 +328,53 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
         if output is None:
             msg = "CSV export of the whole dataset needs --output DIR (a file per collection), or --collection NAME"
             raise _UsageError(msg)
+        _check_directory(output, args.overwrite)
         if args.format == "json":
-            _check_directory(output, args.overwrite)
             dump(ds, output, overwrite=True)
             return None
-        tables = {f"{name}.csv": _csv(getattr(ds, name), name) for name in _EXPORTED}
-        _check_directory(output, args.overwrite)
-        os.makedirs(output, exist_ok=True)
-        for filename, text in tables.items():
-            _write(os.path.join(output, filename), text)
+        tables = {f"{name}.csv": _csv(getattr(ds, name), name, safe).encode("utf-8") for name in _EXPORTED}
+        write_directory(output, tables, overwrite=True)
         return None
     records = getattr(ds, args.collection)
     if args.format == "json":
         text = dumps_json(converter().unstructure(records, unstructure_as=field_types(Dataset)[args.collection]))
     else:
-        text = _csv(records, args.collection)
+        text = _csv(records, args.collection, safe)
     if output is None:
         return text.rstrip("\n")
+    if os.path.islink(output):
+        msg = f"--output {output} is a symbolic link: give the file itself"
+        raise _UsageError(msg)
     if os.path.isdir(output):
         msg = f"--output {output} is a directory: give a file name for one collection"
         raise _UsageError(msg)
-    if os.path.exists(output) and not args.overwrite:
+    if os.path.lexists(output) and not args.overwrite:
         msg = f"--output {output} exists: pass --overwrite to replace it"
         raise _UsageError(msg)
-    _write(output, text)
+    write_file(output, text.encode("utf-8"), overwrite=True)
     return None
 
 
-def _csv(records: Any, name: str) -> str:
+def _csv(records: Any, name: str, spreadsheet_safe: bool) -> str:  # noqa: FBT001 - private
     from ._collections import Records
 
     if name == "initiative":
         records = Records((records,))
     stream = io.StringIO(newline="")
-    records.to_csv(stream)
+    records.to_csv(stream, spreadsheet_safe=spreadsheet_safe)
     return stream.getvalue()
 
 
-def _check_directory(path: str, overwrite: bool) -> None:
-    if os.path.exists(path) and not os.path.isdir(path):
+def _check_directory(path: str, overwrite: bool) -> None:  # noqa: FBT001 - private
+    if os.path.islink(path):
+        msg = f"--output {path} is a symbolic link: give the directory itself"
+        raise _UsageError(msg)
+    if os.path.lexists(path) and not os.path.isdir(path):
         msg = f"--output {path} is a file: the whole dataset needs a directory"
         raise _UsageError(msg)
     if os.path.isdir(path) and os.listdir(path) and not overwrite:
         msg = f"--output {path} is not empty: pass --overwrite to replace the dataset's files in it"
         raise _UsageError(msg)
-
-
-def _write(path: str, text: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
 
 
 # --- The parser -------------------------------------------------------------------------
@@ -446,6 +448,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "--output", metavar="PATH", help="a file (one collection) or a directory (default: standard output)"
     )
     export.add_argument("--overwrite", action="store_true", help="replace an existing file, or files in a directory")
+    export.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help="CSV only: put a ' before each cell that begins with =, +, -, @, a tab or a carriage return,"
+        " which a spreadsheet would run as a formula",
+    )
     add("schema", "print the JSON Schema (draft 2020-12) of the data", "JSON, as wto_msme.json_schema() gives it.")
     changes = add(
         "diff",
@@ -479,7 +487,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit status.
 
-    Usage errors raise :class:`SystemExit` with status 2, as :mod:`argparse` does.
+    Usage errors raise :class:`SystemExit` with status 2, as :mod:`argparse` does; data
+    or output that cannot be read or written (standard output closed, a full disk)
+    raise it with status 1, after a one-line message on standard error.
     """
     parser, subs = _parser()
     args = parser.parse_args(argv)
@@ -490,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as e:
         subs[command].error(str(e))
     except OSError as e:
-        _fail(str(e))
+        _fail(f"cannot write the output: {e}" if command == "export" else str(e))
     if output is not None:
         _emit(output + "\n")
     return 0
@@ -498,17 +508,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _emit(text: str) -> None:
     # UTF-8 whatever the locale, where the stream allows it.
+    stdout = sys.stdout
+    if stdout is None:  # started with standard output closed
+        _fail("cannot write the output: standard output is closed")
     try:
-        buffer = getattr(sys.stdout, "buffer", None)
+        buffer = getattr(stdout, "buffer", None)
         if buffer is None:
-            sys.stdout.write(text)
+            stdout.write(text)
         else:
-            sys.stdout.flush()
+            stdout.flush()
             buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        stdout.flush()
     except BrokenPipeError:  # the reader went away, as `| head` does
+        _discard_stdout()
+    except (OSError, ValueError) as e:  # a full disk, a closed stream (ValueError)
+        _discard_stdout()
+        _fail(f"cannot write the output: {e}")
+
+
+def _discard_stdout() -> None:
+    # What is still buffered would be written again, and fail again, at exit: send it nowhere.
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor to replace
+        sys.stdout = None  # type: ignore[assignment]
 
 
 if __name__ == "__main__":

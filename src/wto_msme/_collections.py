@@ -197,7 +197,7 @@ class Records(tuple[R, ...]):
 
         return frame(self)
 
-    def to_csv(self, file: str | os.PathLike[str] | IO[str]) -> int:
+    def to_csv(self, file: str | os.PathLike[str] | IO[str], *, spreadsheet_safe: bool = False) -> int:
         """
         Write the records as CSV, a header row and a row each; return the number of rows.
 
@@ -207,10 +207,14 @@ class Records(tuple[R, ...]):
         Args:
             file: A path (written as UTF-8, replaced whole) or a text stream opened
                 with ``newline=""``.
+            spreadsheet_safe: Whether to write a ``'`` before each cell that begins
+                with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, which a
+                spreadsheet would otherwise run as a formula. Off by default: the file
+                then holds the values exactly.
         """
         from ._flat import write_csv
 
-        return write_csv(self, file)
+        return write_csv(self, file, spreadsheet_safe=spreadsheet_safe)
 
 
 def _dates(start: DateLike, end: DateLike) -> tuple[datetime.date, datetime.date]:

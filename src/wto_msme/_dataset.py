@@ -75,7 +75,7 @@ class ParticipantCount(int):
     """
     How many WTO Members took part at a date: an ``int``, the number known, with its bounds.
 
-    :meth:`Dataset.participant_count` returns it. As an ``int`` it is the number of
+    :meth:`~wto_msme.Dataset.participant_count` returns it. As an ``int`` it is the number of
     participants known to have joined by the date; :attr:`most` is how many may have
     (known plus uncertain), and :attr:`claim` the WTO's own count nearest the date. It
     shows as a plain number where the two agree, and as a range with the claim where
@@ -103,7 +103,7 @@ class ParticipantCount(int):
 
     @property
     def exact(self) -> bool:
-        """Whether the data knows the number: no participant's joining is uncertain then."""
+        """Whether the data knows the number, no participant's joining being uncertain then."""
         return int(self) == self.most
 
     def __repr__(self) -> str:
@@ -187,7 +187,8 @@ class Dataset:
 
         The EU counts as 1 plus its member states at the date (28 until 31 January
         2020, 27 since); the United Kingdom is counted among the EU's until then and on
-        its own after, never twice. The answer is a :class:`ParticipantCount`: an
+        its own after, never twice. The answer is a
+        :class:`~wto_msme.collections.ParticipantCount`: an
         ``int``, the participants known to have joined by then, that also carries the
         most that may have (known plus uncertain) and the WTO's own count nearest the
         date. It is exact only where the data knows every joining by then; before

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import functools
 import os
+import re
 import typing
 from collections.abc import Iterable
 from typing import IO, Any, Literal
@@ -168,24 +169,57 @@ def columns_of(records: tuple[Any, ...]) -> tuple[Column, ...]:
     return MIXED if cls is None else columns(cls)
 
 
-def write_csv(records: tuple[Any, ...], file: str | os.PathLike[str] | IO[str]) -> int:
+def write_csv(
+    records: tuple[Any, ...], file: str | os.PathLike[str] | IO[str], *, spreadsheet_safe: bool = False
+) -> int:
     r"""
     Write the collection *records* as CSV with a header row to *file*; return the number of rows.
 
-    Lines end in ``\n``. A stream should be opened with ``newline=""``, as :mod:`csv`
-    asks; a path is written as UTF-8. Every row is made before the first is written.
-    """
-    import csv
-    import io
+    Lines end in ``\n``. A cell is quoted, as :data:`csv.QUOTE_MINIMAL` does, when it
+    holds a comma, a double quote (doubled inside), a line feed or a carriage return
+    (which :mod:`csv` leaves bare when lines end in ``\n``), so that every cell reads
+    back as written, whatever line ends the reader expects. A stream should be opened with ``newline=""``, as
+    :mod:`csv` asks; a path is written as UTF-8 and replaced whole, or left as it was.
+    Every row is made before the first is written.
 
+    With *spreadsheet_safe*, a cell that a spreadsheet would run as a formula, one that
+    begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, is written with
+    a ``'`` before it, which spreadsheets show as text. The file then no longer holds
+    the values exactly: leave it off for files read by programs.
+    """
     cols = columns_of(records)
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.name for c in cols])
-    writer.writerows([csv_cell(c, v) for c, v in zip(cols, row(record, cols), strict=True)] for record in records)
+    lines = [_csv_line([c.name for c in cols], spreadsheet_safe=spreadsheet_safe)]
+    lines.extend(
+        _csv_line(
+            [csv_cell(c, v) for c, v in zip(cols, row(record, cols), strict=True)], spreadsheet_safe=spreadsheet_safe
+        )
+        for record in records
+    )
+    text = "".join(lines)
     if isinstance(file, str | os.PathLike):
-        with open(file, "w", encoding="utf-8", newline="") as f:
-            f.write(out.getvalue())
+        from ._export import write_file
+
+        write_file(file, text.encode("utf-8"), overwrite=True)
     else:
-        file.write(out.getvalue())
+        file.write(text)
     return len(records)
+
+
+#: What makes a cell quoted: the delimiter, the quote, a line end of any platform.
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+#: The first characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_line(cells: list[str], *, spreadsheet_safe: bool) -> str:
+    if cells == [""]:  # a row of one empty cell is not a blank line
+        return '""\n'
+    return ",".join(_csv_quote(c, spreadsheet_safe=spreadsheet_safe) for c in cells) + "\n"
+
+
+def _csv_quote(cell: str, *, spreadsheet_safe: bool) -> str:
+    if spreadsheet_safe and cell.startswith(FORMULA_STARTS):
+        cell = "'" + cell
+    if _NEEDS_QUOTES.search(cell):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell

@@ -49,7 +49,7 @@ def participation(dataset: Dataset) -> Figure:
         dataset: The dataset, such as ``wto_msme.load()``.
 
     Returns:
-        A new figure (not shown: call ``figure.savefig(...)``, or let Jupyter show it).
+        A new figure, not shown yet; save it with ``figure.savefig(path)``, or let Jupyter show it.
     """
     steps = dataset.participation()
     days = _days([s.date.first_day for s in steps])
