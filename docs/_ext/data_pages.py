@@ -307,7 +307,9 @@ def package(ds: Dataset) -> str:
         f" document is {md(', '.join(sorted({symbols[r.document] for r in ds.recommendations})))}."
     )
     body: list[str] = []
+    meetings = {m.id: m for m in ds.meetings}
     for r in ds.recommendations:
+        about = ds.presentations.mentioning_annex(r.annex)
         body += [
             f"## Annex {r.annex}: {md(r.short_title)}",
             "",
@@ -316,7 +318,62 @@ def package(ds: Dataset) -> str:
             md(r.summary),
             "",
         ]
+        if about:
+            body += [f"Presentations that report on it ({len(about)}), and the meetings they were given at:", ""]
+            body += [
+                f"- {p.date}, {md(p.institution)}: {link(p.title, p.url)}; at [{md(meetings[p.meeting].name)}]"
+                f"(meetings.md#{anchor(meeting_heading(meetings[p.meeting]))})"
+                for p in about
+            ]
+            body.append("")
     return page("The December 2020 package", intro, body)
+
+
+def meeting_heading(m: Any) -> str:
+    """
+    Return the heading of a meeting on the meetings page: its date and its name.
+    """
+    return f"{when(m.date, 'Date unknown')}: {m.name}"
+
+
+def meetings(ds: Dataset) -> str:
+    """
+    Return the page of the meetings and events of the group, in date order.
+    """
+    intro = (
+        f"The {len(ds.meetings)} meetings of the group and events it held, from"
+        f" {when(ds.meetings[0].date)} to {when(ds.meetings[-1].date)}, each with what the sources say"
+        " it discussed, who presented, whom it welcomed and the documents it served."
+    )
+    docs = {d.id: d.symbol for d in ds.documents}
+    members = {m.id: m.name for m in ds.members}
+    per_meeting: dict[str, list[Any]] = {}
+    for p in ds.presentations:
+        per_meeting.setdefault(p.meeting, []).append(p)
+    body: list[str] = []
+    for m in ds.meetings:
+        bounds = "" if m.date is not None else f" (between {when(m.not_before)} and {when(m.not_after)})"
+        body += [
+            f"## {md(meeting_heading(m))}",
+            "",
+            f"{m.kind.value}{', ' + m.format.value if m.format else ''}{bounds}.",
+            "",
+        ]
+        for label, values in (
+            ("Topics", [md(t) for t in m.topics]),
+            ("Presented", [md(t) for t in m.presenters]),
+            ("Welcomed", [md(members.get(w, w)) for w in m.welcomed]),
+            ("Documents", [md(docs.get(d, d)) for d in m.documents]),
+            ("Presentations listed", [link(f"{p.institution}: {p.title}", p.url) for p in per_meeting.get(m.id, [])]),
+        ):
+            if values:
+                body += [f"**{label}**: " + "; ".join(values), ""]
+        body += [
+            f"Source: {{term}}`{m.provenance.source}`"
+            + (f"; also {terms(m.provenance.evidence)}" if m.provenance.evidence else ""),
+            "",
+        ]
+    return page("Meetings", intro, body)
 
 
 def presentations(ds: Dataset) -> str:
@@ -518,6 +575,7 @@ def render(ds: Dataset) -> dict[str, str]:
         "participants.md": participants(ds),
         "coordinators.md": coordinators(ds),
         "package.md": package(ds),
+        "meetings.md": meetings(ds),
         "presentations.md": presentations(ds),
         "claims.md": claims(ds),
         "notes.md": notes(ds),
