@@ -191,7 +191,7 @@ class TestDiff:
     def test_refuses_other_objects(self, ds):
         """Neither a dataset nor a directory raises TypeError naming the argument."""
 
-        with pytest.raises(TypeError, match="new must be a wto_msme.Dataset or a data directory, not int"):
+        with pytest.raises(TypeError, match=r"new must be a wto_msme\.Dataset or a data directory, not int"):
             wto_msme.diff(ds, 5)  # type: ignore[arg-type]
 
 

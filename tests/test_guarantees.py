@@ -356,7 +356,8 @@ RECORD_PROBLEMS = [
     (
         "meetings.json",
         lambda d: d[0].update(date="2026-01-01"),
-        "meetings[0].date: 2026-01-01 is outside the initiative's life (2017-01-01 to 2025-12-08, the data's current_to)",
+        "meetings[0].date: 2026-01-01 is outside the initiative's life"
+        " (2017-01-01 to 2025-12-08, the data's current_to)",
     ),
     (
         "presentations.json",
@@ -371,7 +372,8 @@ RECORD_PROBLEMS = [
         lambda d: d[20].update(proponents=["xyz"]),
         "documents[20].proponents[0]: unknown WTO Member 'xyz'",
     ),
-    ("members.json", lambda d: d[0].update(name="!!"), "members[0].name: a name may not be blank"),
+    # Not members[0]: a signatory of the declaration, whose name would no longer match.
+    ("members.json", lambda d: d[7].update(name="!!"), "members[7].name: a name may not be blank"),
     (
         "members.json",
         lambda d: d[1].update(aliases=["Afghanistan"]),
@@ -406,6 +408,33 @@ RECORD_PROBLEMS = [
         "news.json",
         lambda d: d[0]["provenance"]["notes"][0].update(field="colour"),
         "news[0].provenance.notes[0].field: NewsItem has no field 'colour'",
+    ),
+    (
+        "news.json",
+        lambda d: d[0].update(id="n\x1b[31m1"),
+        "news[0].id: the identifier 'n\\x1b[31m1' holds the control character '\\x1b'",
+    ),
+    (
+        "declarations.json",
+        lambda d: d[0]["signatory_members"].__setitem__(1, "afg"),
+        "declarations[0].signatory_members[1]: duplicate member 'afg' (first at signatory_members[0])",
+    ),
+    (
+        "declarations.json",
+        lambda d: d[0]["signatory_members"].__setitem__(0, "brb"),
+        "declarations[0].signatory_members[0]: member 'brb' is not signatory 'Afghanistan' (signatories[0]):"
+        " each signatory's member must be named by its name or an alias, in the same order",
+    ),
+    (
+        "initiative.json",
+        lambda d: d.update(participants_claimed=10**30),
+        "initiative.participants_claimed: 1000000000000000000000000000000 is not a count of Members from 0 to 1000",
+    ),
+    ("claims.json", lambda d: d[0].update(count=-1), "claims[0].count: -1 is not a count of Members from 0 to 1000"),
+    (
+        "members.json",
+        lambda d: d[1].update(iso_alpha3="AFG"),
+        "members[1].iso_alpha3: 'AFG' is also the code of members[0]",
     ),
 ]
 
@@ -594,6 +623,7 @@ class TestMessages:
         tested += " required file missing expected a file, found a directory expected a directory"
         tested += " the file is larger than the limit 'zzz' is not a WTO Member in wto_members"
         tested += " bad items: problems not listed the rest was not checked"
+        tested += " checking stopped there a symbolic link: expected a regular file, found permission denied"
         sources = "".join((SRC / f"{m}.py").read_text("utf-8") for m in ("_checks", "_json", "_convert", "_data"))
         fragments = {
             # a fixed phrase of each message, as the source writes it
@@ -639,10 +669,19 @@ class TestMessages:
             "bad items:",
             "problems not listed",
             "the rest was not checked",
+            "holds the control character",
+            "duplicate member",
+            "is not signatory",
+            "is not a count of Members",
+            "is also the code of",
+            "checking stopped there",
+            "a symbolic link:",
+            "expected a regular file, found",
+            "permission denied",
         }
 
         assert {f for f in fragments if f in sources} == {f for f in fragments if f in tested}
-        assert 46 == (SRC / "_checks.py").read_text("utf-8").count("yield (")  # a new check needs a case above
+        assert 51 == (SRC / "_checks.py").read_text("utf-8").count("yield (")  # a new check needs a case above
 
 
 # --- Deep immutability ----------------------------------------------------------------------

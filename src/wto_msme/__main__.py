@@ -355,7 +355,7 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
     return None
 
 
-def _csv(records: Any, name: str, spreadsheet_safe: bool) -> str:  # noqa: FBT001 - private
+def _csv(records: Any, name: str, spreadsheet_safe: bool) -> str:
     from ._collections import Records
 
     if name == "initiative":
@@ -365,7 +365,7 @@ def _csv(records: Any, name: str, spreadsheet_safe: bool) -> str:  # noqa: FBT00
     return stream.getvalue()
 
 
-def _check_directory(path: str, overwrite: bool) -> None:  # noqa: FBT001 - private
+def _check_directory(path: str, overwrite: bool) -> None:
     if os.path.islink(path):
         msg = f"--output {path} is a symbolic link: give the directory itself"
         raise _UsageError(msg)
@@ -533,7 +533,7 @@ def _discard_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError, AttributeError):  # no descriptor to replace
-        sys.stdout = None  # type: ignore[assignment]
+        sys.stdout = None
 
 
 if __name__ == "__main__":

@@ -154,22 +154,7 @@ def write_directory(directory: str | os.PathLike[str], contents: Mapping[str, by
     info = _refuse_link(target, "a dataset")
     keep: list[str] = []
     if info is not None:
-        if not stat.S_ISDIR(info.st_mode):
-            msg = f"{target} is a file, not a directory"
-            raise NotADirectoryError(msg)
-        entries = os.listdir(target)
-        if entries and not overwrite:
-            msg = f"{target} is not empty; pass overwrite=True to replace the dataset's files in it"
-            raise FileExistsError(msg)
-        for name in entries:
-            if name not in contents:
-                keep.append(name)
-                continue
-            mode = os.lstat(os.path.join(target, name)).st_mode
-            if not stat.S_ISREG(mode):
-                what = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-                msg = f"{os.path.join(target, name)} is {what}: it is not replaced, nor written through"
-                raise OSError(msg)
+        keep = _others(target, info, contents, overwrite=overwrite)
     else:
         os.makedirs(os.path.dirname(target), exist_ok=True)
     new = _sibling(target, "new")
@@ -191,6 +176,25 @@ def write_directory(directory: str | os.PathLike[str], contents: Mapping[str, by
     else:
         _swap(new, target, keep, contents)
     _sync_directory(os.path.dirname(target))
+
+
+def _others(target: str, info: os.stat_result, contents: Mapping[str, bytes], *, overwrite: bool) -> list[str]:
+    """Check that the existing *target* may be replaced; return its entries that are not in *contents*."""
+    if not stat.S_ISDIR(info.st_mode):
+        msg = f"{target} is a file, not a directory"
+        raise NotADirectoryError(msg)
+    entries = os.listdir(target)
+    if entries and not overwrite:
+        msg = f"{target} is not empty; pass overwrite=True to replace the dataset's files in it"
+        raise FileExistsError(msg)
+    for name in entries:
+        if name in contents:
+            mode = os.lstat(os.path.join(target, name)).st_mode
+            if not stat.S_ISREG(mode):
+                what = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+                msg = f"{os.path.join(target, name)} is {what}: it is not replaced, nor written through"
+                raise OSError(msg)
+    return [name for name in entries if name not in contents]
 
 
 def _swap(new: str, target: str, keep: list[str], contents: Mapping[str, bytes]) -> None:
@@ -221,14 +225,10 @@ def _swap(new: str, target: str, keep: list[str], contents: Mapping[str, bytes])
 def _remove(directory: str, names: Iterable[str]) -> None:
     """Remove the files *names* from *directory*, then the directory if that emptied it."""
     for name in names:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(os.path.join(directory, name))
-        except FileNotFoundError:
-            pass
-    try:
+    with contextlib.suppress(OSError):  # something else is in it: never removed unseen
         os.rmdir(directory)
-    except OSError:  # something else is in it: never removed unseen
-        pass
 
 
 def write_file(path: str | os.PathLike[str], data: bytes, *, overwrite: bool) -> None:

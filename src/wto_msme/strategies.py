@@ -247,6 +247,26 @@ def _of_type(t: Any) -> st.SearchStrategy[Any]:
     raise TypeError(msg)
 
 
+def _unique_codes(records: list[T]) -> list[T]:
+    # No two Members share an ISO code: a code already taken is dropped (None).
+    taken: dict[str, set[str]] = {"iso_alpha2": set(), "iso_alpha3": set(), "iso_numeric": set()}
+    result = []
+    for r in records:
+        changes = {code: None for code, seen in taken.items() if getattr(r, code) in seen}
+        for code, seen in taken.items():
+            if code not in changes and getattr(r, code) is not None:
+                seen.add(getattr(r, code))
+        result.append(attrs.evolve(r, **changes) if changes else r)  # type: ignore[misc]
+    return result
+
+
+def _signed(draw: st.DrawFn, declaration: Any, members: list[Member]) -> Any:
+    # Signatories are distinct participants, each named by its name or an alias.
+    signers = draw(st.lists(st.sampled_from(members), unique_by=lambda m: m.id, max_size=len(declaration.signatories)))
+    names = [draw(st.sampled_from((m.name, *m.aliases))) for m in signers]
+    return attrs.evolve(declaration, signatories=tuple(names), signatory_members=tuple(m.id for m in signers))
+
+
 def _unique(records: list[T], key: Any = lambda r: r.id) -> tuple[T, ...]:
     return tuple({key(r): r for r in reversed(records)}.values())[::-1]
 
@@ -284,7 +304,7 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     """
     sources = tuple(Source(id=i, title=f"Source {i}", kind=SourceKind.SEED) for i in _SOURCE_IDS)
     parts: dict[str, Any] = {name: _many(draw, field_types(Dataset)[name].kind, max_size) for name in COLLECTIONS}
-    wto = parts["wto_members"] or [draw(records(field_types(Dataset)["wto_members"].kind))]
+    wto = _unique_codes(parts["wto_members"] or [draw(records(field_types(Dataset)["wto_members"].kind))])
     wto_ids = [w.id for w in wto]
     taken: set[str] = set()
     members = []
@@ -297,6 +317,7 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
         members = [
             Member(id=wto_ids[0], name="Member", kind=draw(records(Member)).kind, provenance=Provenance("seed-000"))
         ]
+    members = _unique_codes(members)
     member_ids = [m.id for m in members]
     docs = parts["documents"] or [draw(records(field_types(Dataset)["documents"].kind))]
     doc_ids = [d.id for d in docs]
@@ -345,10 +366,7 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
         meetings=meetings,
         news=parts["news"],
         publications=parts["publications"],
-        declarations=[
-            attrs.evolve(d, signatory_members=tuple(draw(pick(member_ids)) for _ in d.signatories))
-            for d in parts["declarations"]
-        ],
+        declarations=[_signed(draw, d, members) for d in parts["declarations"]],
         documents=docs,
         wto_members=wto,
         claims=parts["claims"],
