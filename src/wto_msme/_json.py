@@ -145,7 +145,7 @@ def _read_regular_file(file: str, max_bytes: int) -> tuple[bytes, int]:
     try:
         fd = os.open(file, _OPEN_FLAGS)
     except OSError as e:
-        if e.errno == errno.ELOOP and os.path.islink(file):  # O_NOFOLLOW met a link
+        if e.errno in (errno.ELOOP, errno.EMLINK) and hasattr(os, "O_NOFOLLOW"):  # O_NOFOLLOW met a link
             raise DataError(file, (LINK_REFUSED,)) from None
         raise
     with os.fdopen(fd, "rb") as f:
