@@ -16,7 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 PACKAGE = pathlib.Path(wto_msme.__file__).resolve().parent
 
 #: Public submodules imported only on demand, because they need optional extras.
-ON_DEMAND = {"strategies"}
+ON_DEMAND = {"plot", "strategies"}
 
 
 def test_all_is_the_public_namespace():

@@ -49,14 +49,14 @@ def _resolve(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 
 def data_docstring(name: str) -> list[str] | None:
     """
-    Return the docstring under the assignment of *name*, ``wto_msme.X``, as lines.
+    Return the docstring under the assignment of *name*, ``wto_msme.X`` or ``wto_msme.collections.X``, as lines.
 
     It is looked for in the private modules of ``wto_msme``; ``None`` if none assigns it.
     """
     import wto_msme
 
     package, _, attr = name.rpartition(".")
-    if package != "wto_msme":
+    if package not in ("wto_msme", "wto_msme.collections"):
         return None
     for module in pkgutil.iter_modules(wto_msme.__path__):
         if module.name.startswith("_"):

@@ -216,20 +216,22 @@ class Dataset:
         return ParticipantCount(known, most, day.isoformat(), self._nearest_claim(day))
 
     def _nearest_claim(self, day: datetime.date) -> CountClaim | None:
-        # The claim whose date contains the day, else the one whose date is the fewest days away.
+        # The claim whose date contains the day, else the one whose date is the fewest days
+        # away; of those, the most precise (the shortest period), then the last given.
         ordinal = day.toordinal()
         distances = [
             (
                 0
                 if c.as_of.contains(day)
                 else min(abs(d.toordinal() - ordinal) for d in (c.as_of.first_day, c.as_of.last_day)),
+                (c.as_of.last_day - c.as_of.first_day).days,
                 -i,
                 c,
             )
             for i, c in enumerate(self.claims)
             if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None
         ]
-        return min(distances, key=lambda t: t[:2])[2] if distances else None
+        return min(distances, key=lambda t: t[:3])[3] if distances else None
 
     def participation(self) -> Participation:
         """

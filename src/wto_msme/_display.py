@@ -37,7 +37,7 @@ __all__ = [
 REPR_WIDTH = 60
 """The most characters of a text a repr shows."""
 
-SUMMARY_WIDTH = 40
+SUMMARY_WIDTH = 48
 """The most characters of a title a collection's summary shows."""
 
 TABLE_WIDTH = 70
