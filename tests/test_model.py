@@ -9,7 +9,7 @@ from hypothesis import given
 import wto_msme
 from wto_msme import _model, strategies
 from wto_msme._dataset import Dataset
-from wto_msme._schema import attribute_docs
+from wto_msme._describe import attribute_docs
 
 MODEL_CLASSES = list(_model.RECORDS)
 
