@@ -170,7 +170,7 @@ class TestCollectionRepr:
         assert (
             "<0 records>",
             "<0 Presentation records>",
-            "<2 records: Afghanistan, Micro Small and Medium Enterprises (MSM…>",
+            "<2 records: Afghanistan, Micro Small and Medium Enterprises (MSMEs) — in…>",
         ) == (
             repr(Records(())),
             repr(Presentations(())),

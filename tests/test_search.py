@@ -281,3 +281,15 @@ class TestWeights:
 
         assert (_describe.TITLE, fields[0][0]) == (fields[0][1], _describe.title_field(cls))
         assert [_describe.TITLE] == [w for _, w in fields if w == _describe.TITLE]
+
+
+def test_hits_mark_the_words_found(ds):
+    """A search's table marks the words that matched, whatever their ending, where they were found."""
+
+    html = ds.presentations.search("woman")._repr_html_()
+
+    assert (2, True, False) == (
+        html.count("<mark>women</mark>"),
+        "<i>summary</i>" in html,
+        "<mark>" in ds.presentations._repr_html_(),
+    )

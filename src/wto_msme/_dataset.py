@@ -240,8 +240,9 @@ class Dataset:
         Each step gives the participants known to have joined by that day, the most that
         may have (known plus uncertain), and the count the sources claim on that date,
         if any, all as the WTO counts them (see :meth:`participant_count`). The dates
-        are the bounds of every joining, the dated claims and the EU's change of size,
-        from MC11 (December 2017) to :attr:`current_to`.
+        are the bounds of every joining and the dated claims (a claim for a month or a
+        year at its last day, or at :attr:`current_to` if that comes first), from MC11
+        (December 2017) to :attr:`current_to`.
 
         >>> import wto_msme
         >>> steps = wto_msme.load().participation()
@@ -249,26 +250,23 @@ class Dataset:
         >>> str(last.date), last.known, last.most     # Cameroon joined some day in 2025
         ('2025-12-08', 103, 104)
         """
-        days: set[datetime.date] = {self.current_to.last_day}
+        end = self.current_to.last_day
+        days: set[datetime.date] = {end}
         for m in self.members:
             j = m.joined
             for d in (j.on, j.not_before, j.not_after):
                 if d is not None:
                     days |= {d.first_day, d.last_day}
-        for c in self.claims:
-            if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None:
-                days.add(c.as_of.last_day)
+        # A claim counts at the last day of its period, or at current_to if that is earlier.
+        claims = [c for c in self.claims if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None]
+        claimed_on = {c.id: min(c.as_of.last_day, end) for c in claims if c.as_of is not None}
+        days |= set(claimed_on.values())
         start = self.initiative.established.first_day
-        days = {d for d in days if start <= d <= self.current_to.last_day} | {start}
+        days = {d for d in days if start <= d <= end} | {start}
         steps = []
         for day in sorted(days):
             count = self.participant_count(day.isoformat())
-            claims = [
-                c
-                for c in self.claims
-                if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and c.as_of.last_day == day
-            ]
-            claimed = claims[-1] if claims else None
+            claimed = next((c for c in reversed(claims) if claimed_on[c.id] == day), None)
             steps.append(
                 ParticipationStep(
                     date=PartialDate.from_date(day),

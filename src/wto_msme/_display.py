@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from ._dates import PartialDate
-from ._describe import field_types, kind_of, scanned_fields, title
+from ._describe import field_types, kind_of, scanned_fields, searched_fields, title
 from ._text import stems
 
 __all__ = [
@@ -51,6 +51,7 @@ ROW_LIMIT = 60
 
 _HEAD, _TAIL = 25, 5
 _ID_WIDTH = 24  # the most characters of an id a row header shows
+_CONTEXT = 30  # the characters a search hit's excerpt shows before and after the word
 _URL_WIDTH = 40  # the most characters of an address a cell shows (the link holds it whole)
 _WORD = re.compile(r"\w+")
 _TUPLE_ITEMS = 3  # a repr shows this many items of a longer tuple
@@ -258,7 +259,8 @@ def collection_html(records: tuple[Any, ...]) -> str:
     names = (
         ["kind", "title"] if cls is None else [*scanned_fields(cls), *(["url"] if "url" in field_types(cls) else [])]
     )
-    head = "<tr><th>id</th>" + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr>"
+    extra = ["found"] if query else []  # where the words were found, when it is not shown already
+    head = "<tr><th>id</th>" + "".join(f"<th>{escape(n)}</th>" for n in [*names, *extra]) + "</tr>"
     shown: list[int | None] = list(range(len(records)))
     if len(records) > ROW_LIMIT:
         shown = [*range(_HEAD), None, *range(len(records) - _TAIL, len(records))]
@@ -266,19 +268,36 @@ def collection_html(records: tuple[Any, ...]) -> str:
     for i in shown:
         if i is None:
             more = len(records) - _HEAD - _TAIL
-            body.append(f'<tr><th>…</th><td colspan="{len(names)}">… {more} more records</td></tr>')
+            body.append(f'<tr><th>…</th><td colspan="{len(names) + len(extra)}">… {more} more records</td></tr>')
             continue
         record = records[i]
         values = [getattr(record, n) for n in names] if cls is not None else [type(record).__name__, title(record)]
         rid = getattr(record, "id", None)
         th = _text_html(rid, _ID_WIDTH) if isinstance(rid, str) else str(i)
-        body.append(
-            f"<tr><th>{th}</th>" + "".join(f"<td>{_html(v, TABLE_WIDTH, query)}</td>" for v in values) + "</tr>"
-        )
+        cells = [_html(v, TABLE_WIDTH, query) for v in values] + ([_found(record, names, query)] if query else [])
+        body.append(f"<tr><th>{th}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return (
         f'{_STYLE}<table class="wto-msme records"><caption>{escape(caption)}</caption>'
         f"<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, tuple) else ()
+
+
+def _found(record: Any, shown: list[str], query: tuple[str, ...]) -> str:
+    """The first searched field not shown that holds a word of *query*: its name and the words around it."""
+    for name, _ in searched_fields(type(record)):  # type: ignore[arg-type]
+        for text in () if name in shown else _strings(getattr(record, name)):
+            for m in _WORD.finditer(text):
+                if any(w.startswith(q) for w in stems(m.group()) for q in query):
+                    start = text.rfind(" ", 0, max(m.start() - _CONTEXT, 0)) + 1
+                    snippet = ("…" if start else "") + shorten(text[start:], 2 * _CONTEXT + len(m.group()))
+                    return f"<i>{escape(name)}</i>: {_marked(snippet, query)}"
+    return ""
 
 
 def collection_repr(records: tuple[Any, ...]) -> str:
