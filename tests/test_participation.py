@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import pydoc
 import subprocess
@@ -79,8 +80,8 @@ class TestParticipation:
 
         assert (True, True, True) == (
             all(s.known <= s.most for s in steps),
-            all(a.known <= b.known for a, b in zip(steps, steps[1:])),
-            all(a.most <= b.most for a, b in zip(steps, steps[1:])),
+            all(a.known <= b.known for a, b in itertools.pairwise(steps)),
+            all(a.most <= b.most for a, b in itertools.pairwise(steps)),
         )
 
     def test_to_pandas(self, ds):
@@ -138,7 +139,5 @@ def test_help_explains_each_field():
 
     text = pydoc.render_doc(wto_msme.Member, renderer=pydoc.plaintext)
 
-    assert [True] * len(attrs.fields(wto_msme.Member)) == [
-        f"{f.name}: " in text for f in attrs.fields(wto_msme.Member)
-    ]
+    assert [True] * len(attrs.fields(wto_msme.Member)) == [f"{f.name}: " in text for f in attrs.fields(wto_msme.Member)]
     assert "joined: When it joined the group, as far as it is known." in text
