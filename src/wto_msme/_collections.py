@@ -15,9 +15,7 @@ import heapq
 import os
 import types
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING, Any, ClassVar, SupportsIndex, TypeVar, overload
-
-import attrs
+from typing import IO, TYPE_CHECKING, Any, ClassVar, NamedTuple, SupportsIndex, TypeVar, overload
 
 from ._display import collection_html, collection_repr
 from ._model import (
@@ -293,8 +291,7 @@ def standing(member: Member, day: datetime.date) -> int:
     return _UNCERTAIN
 
 
-@attrs.frozen
-class MembersAsOf:
+class MembersAsOf(NamedTuple):
     """
     The participants at a date, as far as the data knows them: :meth:`Members.as_of` returns it.
 
@@ -317,12 +314,14 @@ class _Names:
 
     def __init__(self, members: Iterable[Member]) -> None:
         folded: dict[str, Member] = {}
+        given: list[tuple[str, str]] = []
         members = tuple(members)
 
         def add(text: str | None, member: Member) -> None:
             key = fold(text) if text else ""
-            if key:
+            if text and key:
                 folded.setdefault(key, member)
+                given.append((text, key))
 
         # Names before aliases before codes: the first claim on a key wins.
         for m in members:
@@ -338,8 +337,9 @@ class _Names:
         for m in members:
             add("EU" if m.kind is MemberKind.EUROPEAN_UNION else _RESERVED_FOR_ALPHA2.get(m.iso_alpha2 or ""), m)
         self.folded = folded
-        # Texts looked up as given: every name and code as written, and their folded forms.
-        self.exact = {text: m for m in members for text in (m.name, *m.aliases) if fold(text) in folded}
+        # Texts looked up as given: every name, alias and code as written, each giving what
+        # its folded form gives, and the folded forms themselves.
+        self.exact = {text: folded[key] for text, key in given}
         self.exact.update(folded)
 
 
