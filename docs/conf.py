@@ -46,7 +46,8 @@ myst_heading_anchors = 3
 # No inventory is fetched, so references into the standard library and the libraries
 # below cannot be resolved: they are named here, and every other broken reference fails.
 nitpicky = True
-_OUTSIDE = sorted({*sys.stdlib_module_names, "attrs", "attr", "cattrs", "dateutil", "hypothesis", "pandas", "matplotlib"})
+_LIBRARIES = {"attrs", "attr", "cattrs", "dateutil", "hypothesis", "pandas", "matplotlib"}
+_OUTSIDE = sorted({*sys.stdlib_module_names, *_LIBRARIES})
 nitpick_ignore_regex = [
     (r"py:.*", rf"(?:{'|'.join(_OUTSIDE)})(?:\..+)?"),
     # Names that annotations use without a module or under an alias: attrs' protocol,

@@ -55,7 +55,7 @@ class TestBundled:
         assert wto_msme.load() is ds
 
     def test_fast_structurer_equals_the_strict_route(self):
-        """The fast, trusting structurer of the bundled data gives what load(path) gives, collection classes included."""
+        """The fast, trusting structurer of the bundled data gives what load(path) gives, collections' classes too."""
 
         fast, strict = _load_bundled(), wto_msme.load(DATA_DIR)
 
