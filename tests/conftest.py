@@ -14,7 +14,7 @@ import wto_msme
 #: moderately sized; "dev", the default, is small and quick.
 settings.register_profile(
     "ci",
-    max_examples=75,
+    max_examples=50,
     derandomize=True,
     database=None,
     deadline=None,

@@ -14,6 +14,7 @@ import attrs
 
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
+from ._describe import references
 from ._json import MAX_PROBLEMS
 from ._model import Note, Provenance
 from ._text import fold
@@ -107,19 +108,25 @@ def _ids(name: str, records: Iterable[Any]) -> Iterator[Problem]:
             seen[r.id] = i
 
 
-def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat list of reference checks
-    members = {m.id for m in ds.members}
-    wto = {m.id for m in ds.wto_members}
-    documents = {d.id for d in ds.documents}
+#: How a problem names a record of each collection that a field refers to.
+_NOUNS = {"members": "member", "wto_members": "WTO Member", "documents": "document", "meetings": "meeting"}
+
+
+def _references(ds: Dataset) -> Iterator[Problem]:
+    """Every id a field declared with ``refers`` holds must be one of its collection."""
+    ids = {name: {r.id for r in getattr(ds, name)} for name in COLLECTIONS}
+    wto = ids["wto_members"]
     for i, m in enumerate(ds.members):
         if m.id not in wto:
             yield ("members", f"members[{i}].id", f"{_q(m.id)} is not a WTO Member in wto_members")
-    for i, t in enumerate(ds.coordinators):
-        if t.member not in members:
-            yield ("coordinators", f"coordinators[{i}].member", f"unknown member {_q(t.member)}")
-    for i, r in enumerate(ds.recommendations):
-        if r.document not in documents:
-            yield ("recommendations", f"recommendations[{i}].document", f"unknown document {_q(r.document)}")
+    records = [(name, f"{name}[{i}]", r) for name in COLLECTIONS for i, r in enumerate(getattr(ds, name))]
+    for name, where, record in [*records, ("initiative", "initiative", ds.initiative)]:
+        for field, target in references(type(record)):  # type: ignore[arg-type]
+            value = getattr(record, field)
+            for j, v in enumerate(value) if isinstance(value, tuple) else ((None, value),):
+                if v is not None and v not in ids[target]:
+                    at = f"{where}.{field}" if j is None else f"{where}.{field}[{j}]"
+                    yield (name, at, f"unknown {_NOUNS.get(target, target)} {_q(v)}")
     for i, d in enumerate(ds.declarations):
         if len(d.signatories) != len(d.signatory_members):
             yield (
@@ -127,36 +134,6 @@ def _references(ds: Dataset) -> Iterator[Problem]:  # noqa: PLR0912 - one flat l
                 f"declarations[{i}].signatory_members",
                 f"{len(d.signatory_members)} members for {len(d.signatories)} signatories",
             )
-        for j, signatory in enumerate(d.signatory_members):
-            if signatory not in members:
-                yield ("declarations", f"declarations[{i}].signatory_members[{j}]", f"unknown member {_q(signatory)}")
-    for i, s in enumerate(ds.sponsors):
-        if s.member not in wto:
-            yield ("sponsors", f"sponsors[{i}].member", f"unknown WTO Member {_q(s.member)}")
-    for j, leader in enumerate(ds.initiative.dialogue_leaders):
-        if leader not in members:
-            yield ("initiative", f"initiative.dialogue_leaders[{j}]", f"unknown member {_q(leader)}")
-    meetings = {m.id for m in ds.meetings}
-    for i, p in enumerate(ds.presentations):
-        if p.meeting not in meetings:
-            yield ("presentations", f"presentations[{i}].meeting", f"unknown meeting {_q(p.meeting)}")
-    for i, mt in enumerate(ds.meetings):
-        for j, w in enumerate(mt.welcomed):
-            if w not in members:
-                yield ("meetings", f"meetings[{i}].welcomed[{j}]", f"unknown member {_q(w)}")
-        for j, doc in enumerate(mt.documents):
-            if doc not in documents:
-                yield ("meetings", f"meetings[{i}].documents[{j}]", f"unknown document {_q(doc)}")
-    for i, document in enumerate(ds.documents):
-        for j, mid in enumerate(document.meetings):
-            if mid not in meetings:
-                yield ("documents", f"documents[{i}].meetings[{j}]", f"unknown meeting {_q(mid)}")
-        for j, proponent in enumerate(document.proponents):
-            if proponent not in wto:
-                yield ("documents", f"documents[{i}].proponents[{j}]", f"unknown WTO Member {_q(proponent)}")
-    if ds.initiative.establishing_document not in documents:
-        doc = ds.initiative.establishing_document
-        yield ("initiative", "initiative.establishing_document", f"unknown document {_q(doc)}")
 
 
 def _name_key(name: str) -> str:

@@ -101,6 +101,14 @@ class Records(tuple[R, ...]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (tuple(self),))
 
+    def __setattr__(self, name: str, value: object) -> None:
+        # Indexes are kept in the instance's __dict__ by functools.cached_property, which
+        # does not come through here: nothing else may be set on a shared collection.
+        msg = f"{type(self).__name__} is immutable: cannot set {name!r}"
+        raise AttributeError(msg)
+
+    __delattr__ = __setattr__  # type: ignore[assignment]
+
     def _new(self: _C, records: Iterable[Any]) -> _C:
         return type(self)(records)
 
@@ -173,7 +181,7 @@ class Records(tuple[R, ...]):
         from ._search import rank
 
         found = self._new(self[i] for i in rank(self._index, text, limit))
-        found.query = text
+        found.__dict__["query"] = text  # set once, on a collection made here
         return found
 
     def to_pandas(self) -> pd.DataFrame:

@@ -21,21 +21,41 @@ from ._dates import PartialDate
 
 __all__ = [
     "FIELDS_HEADING",
-    "TITLE",
     "FieldDocs",
+    "TITLE",
     "attribute_docs",
     "field_types",
     "kind_of",
+    "references",
+    "refers",
     "scanned_fields",
-    "unwrap_optional",
     "searched_fields",
     "title",
     "title_field",
+    "unwrap_optional",
     "weigh",
 ]
 
 TITLE = 10
 """The search weight of the field that names a record: its title, headline or name."""
+
+
+def refers(collection: str) -> dict[str, str]:
+    """
+    Return the metadata of a field that holds the id (or ids) of records of *collection*.
+
+    ``attrs.field(metadata=refers("members"))``: the integrity checks require every such
+    id to be one of that collection of the dataset, and generated datasets respect it.
+    """
+    return {"refers": collection}
+
+
+@functools.cache
+def references(cls: type) -> tuple[tuple[str, str], ...]:
+    """
+    Return each field of *cls* that holds ids of other records, with the collection they are in.
+    """
+    return tuple((f.name, f.metadata["refers"]) for f in attrs.fields(cls) if "refers" in f.metadata)
 
 
 def weigh(weight: float) -> dict[str, float]:

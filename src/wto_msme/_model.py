@@ -2,7 +2,8 @@
 The frozen classes and enums that hold the data. No I/O and no (de)serialisation here.
 
 Each record class declares, with ``_describe.weigh``, the fields that search reads
-and their weights; the field of weight ``TITLE`` names the record (its title, headline
+and their weights, and with ``_describe.refers`` the fields that hold ids of other
+records; the field of weight ``TITLE`` names the record (its title, headline
 or name). Everything else that needs a record's fields (export, display, the schema,
 the command line, the strategies, the docs) reads them from the attrs declarations.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import attrs
 
 from ._dates import PartialDate
-from ._describe import TITLE, FieldDocs, weigh
+from ._describe import TITLE, FieldDocs, refers, weigh
 from ._display import record_html, record_repr
 from .enums import (
     Category,
@@ -254,7 +255,7 @@ class CoordinatorTerm:
     name: str = attrs.field(metadata=weigh(TITLE))
     """The coordinator's name."""
 
-    member: str
+    member: str = attrs.field(metadata=refers("members"))
     """The :attr:`Member.id` of the Member the coordinator represented."""
 
     start: PartialDate | None
@@ -315,7 +316,7 @@ class Sponsor:
     id: str
     """Identifier."""
 
-    member: str = attrs.field(metadata=weigh(TITLE))
+    member: str = attrs.field(metadata=weigh(TITLE) | refers("wto_members"))
     """The :attr:`WtoMember.id` of the endorsing Member."""
 
     endorsed: PartialDate
@@ -357,7 +358,7 @@ class Recommendation:
     summary: str = attrs.field(metadata=weigh(2))
     """The initiative page's summary."""
 
-    document: str
+    document: str = attrs.field(metadata=refers("documents"))
     """The :attr:`Document.id` of the package document."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -387,7 +388,7 @@ class Presentation:
     date: PartialDate
     """When it was given."""
 
-    meeting: str
+    meeting: str = attrs.field(metadata=refers("meetings"))
     """The :attr:`Meeting.id` of the meeting it was given at."""
 
     category: Category = attrs.field(metadata=weigh(3))
@@ -444,10 +445,10 @@ class Meeting:
     presenters: tuple[str, ...] = attrs.field(default=(), metadata=weigh(4))
     """The organisations and Members that presented, named as the sources name them."""
 
-    welcomed: tuple[str, ...] = ()
+    welcomed: tuple[str, ...] = attrs.field(default=(), metadata=refers("members"))
     """The :attr:`Member.id` of each Member it welcomed as a new participant."""
 
-    documents: tuple[str, ...] = ()
+    documents: tuple[str, ...] = attrs.field(default=(), metadata=refers("documents"))
     """The :attr:`Document.id` of each document it considered or was convened by."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -558,7 +559,7 @@ class Declaration:
     signatories: tuple[str, ...] = attrs.field(metadata=weigh(3))
     """The signatories, in order, named as the declaration names them."""
 
-    signatory_members: tuple[str, ...]
+    signatory_members: tuple[str, ...] = attrs.field(metadata=refers("members"))
     """The :attr:`Member.id` of each signatory, in the same order."""
 
     preamble: str = attrs.field(metadata=weigh(2))
@@ -597,10 +598,10 @@ class Document:
     url: str | None = None
     """Where it can be read, where known."""
 
-    proponents: tuple[str, ...] = ()
+    proponents: tuple[str, ...] = attrs.field(default=(), metadata=refers("wto_members"))
     """The :attr:`WtoMember.id` of each Member that proposed it, where the sources say."""
 
-    meetings: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = attrs.field(default=(), metadata=refers("meetings"))
     """The :attr:`Meeting.id` of each meeting it served: convened, reported on or considered."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -630,7 +631,7 @@ class Initiative:
     origin: str = attrs.field(metadata=weigh(2))
     """How it started, verbatim."""
 
-    dialogue_leaders: tuple[str, ...]
+    dialogue_leaders: tuple[str, ...] = attrs.field(metadata=refers("members"))
     """The :attr:`Member.id` of the Members that led the 2017 "Friends of MSMEs" dialogue."""
 
     dialogue_started: PartialDate
@@ -639,7 +640,7 @@ class Initiative:
     established: PartialDate
     """When the Joint Ministerial Statement established the group (MC11, Buenos Aires)."""
 
-    establishing_document: str
+    establishing_document: str = attrs.field(metadata=refers("documents"))
     """The :attr:`Document.id` of that statement."""
 
     description: tuple[str, ...] = attrs.field(metadata=weigh(2))

@@ -33,7 +33,7 @@ from ._checks import LIFE_START
 from ._collections import Records
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
-from ._describe import field_types, unwrap_optional
+from ._describe import field_types, references, unwrap_optional
 from ._model import RECORDS, CoordinatorTerm, Joining, Member, Note, Provenance, Source
 from ._text import fold
 from .enums import Category, Confidence, NoteKind, SourceKind, Subcategory
@@ -286,9 +286,10 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     """
     Draw whole datasets that pass every integrity check of :func:`wto_msme.load`.
 
-    Every collection is drawn with :func:`records`; then references are pointed at
-    records that exist (a coordinator's Member, a package item's document), names made
-    unique, and coordinators' terms put in sequence.
+    Every collection is drawn with :func:`records`; then every field the model declares
+    as referring to other records is pointed at records that exist (a coordinator's
+    Member, a package item's document), names and ISO codes are made unique, signatories
+    named as their Members, and coordinators' terms put in sequence.
 
     Args:
         draw: Supplied by Hypothesis; not passed by the caller.
@@ -303,9 +304,13 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     .. versionadded:: 0.1.0
     """
     sources = tuple(Source(id=i, title=f"Source {i}", kind=SourceKind.SEED) for i in _SOURCE_IDS)
-    parts: dict[str, Any] = {name: _many(draw, field_types(Dataset)[name].kind, max_size) for name in COLLECTIONS}
-    wto = _unique_codes(parts["wto_members"] or [draw(records(field_types(Dataset)["wto_members"].kind))])
-    wto_ids = [w.id for w in wto]
+    kinds = {name: field_types(Dataset)[name].kind for name in COLLECTIONS}
+    parts: dict[str, list[Any]] = {name: _many(draw, kinds[name], max_size) for name in COLLECTIONS}
+    # Collections that other records must be able to refer to hold at least one record.
+    for name in ("wto_members", "documents", "meetings"):
+        parts[name] = parts[name] or [draw(records(kinds[name]))]
+    parts["wto_members"] = _unique_codes(parts["wto_members"])
+    wto_ids = [w.id for w in parts["wto_members"]]
     taken: set[str] = set()
     members = []
     for m in parts["members"]:  # participants are WTO Members, with names no other shares
@@ -313,66 +318,38 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
         if m.id in wto_ids and names and names[0] == m.name:
             taken.update(fold(n) for n in names)
             members.append(attrs.evolve(m, aliases=tuple(names[1:])))
-    if not members:
-        members = [
-            Member(id=wto_ids[0], name="Member", kind=draw(records(Member)).kind, provenance=Provenance("seed-000"))
-        ]
-    members = _unique_codes(members)
-    member_ids = [m.id for m in members]
-    docs = parts["documents"] or [draw(records(field_types(Dataset)["documents"].kind))]
-    doc_ids = [d.id for d in docs]
-    pick = st.sampled_from
-    meetings = parts["meetings"] or (
-        [draw(records(field_types(Dataset)["meetings"].kind))] if parts["presentations"] else []
-    )
-    meetings = [
-        attrs.evolve(
-            mt,
-            welcomed=tuple(draw(pick(member_ids)) for _ in mt.welcomed),
-            documents=tuple(draw(pick(doc_ids)) for _ in mt.documents),
-        )
-        for mt in meetings
+    parts["members"] = _unique_codes(members) or [
+        Member(id=wto_ids[0], name="Member", kind=draw(records(Member)).kind, provenance=Provenance("seed-000"))
     ]
-    meeting_ids = [mt.id for mt in meetings]
-    docs = [
-        attrs.evolve(
-            d,
-            meetings=tuple(draw(pick(meeting_ids)) for _ in d.meetings) if meeting_ids else (),
-            proponents=tuple(draw(pick(wto_ids)) for _ in d.proponents),
-        )
-        for d in docs
-    ]
+    ids = {name: [r.id for r in parts[name]] for name in COLLECTIONS}
+    parts = {name: [_pointed(draw, r, ids) for r in rs] for name, rs in parts.items()}
+    member_ids = tuple(ids["members"])
     return Dataset(
         version=draw(_text),
         current_to=CURRENT_TO,
-        initiative=attrs.evolve(
-            draw(records(field_types(Dataset)["initiative"])),
-            dialogue_leaders=tuple(draw(st.lists(pick(member_ids), max_size=2))),
-            establishing_document=draw(pick(doc_ids)),
-        ),
-        members=members,
-        coordinators=draw(_term_sequence(tuple(member_ids))),
-        recommendations=[
-            attrs.evolve(r, document=draw(pick(doc_ids))) for r in _unique(parts["recommendations"], lambda r: r.annex)
-        ],
-        presentations=[
-            attrs.evolve(
-                p,
-                subcategory=_SUBCATEGORY_OF.get(p.category) if p.subcategory else None,
-                meeting=draw(pick(meeting_ids)),
-            )
-            for p in parts["presentations"]
-        ],
-        meetings=meetings,
-        news=parts["news"],
-        publications=parts["publications"],
-        declarations=[_signed(draw, d, members) for d in parts["declarations"]],
-        documents=docs,
-        wto_members=wto,
-        claims=parts["claims"],
-        sponsors=[attrs.evolve(s, member=draw(pick(wto_ids))) for s in parts["sponsors"]],
-        sources=sources,
+        initiative=_pointed(draw, draw(records(field_types(Dataset)["initiative"])), ids),
+        **{
+            **parts,
+            "coordinators": draw(_term_sequence(member_ids)),
+            "recommendations": _unique(parts["recommendations"], lambda r: r.annex),
+            "presentations": [
+                attrs.evolve(p, subcategory=_SUBCATEGORY_OF.get(p.category) if p.subcategory else None)
+                for p in parts["presentations"]
+            ],
+            "declarations": [_signed(draw, d, parts["members"]) for d in parts["declarations"]],
+            "sources": sources,
+        },
     )
+
+
+def _pointed(draw: st.DrawFn, record: Any, ids: dict[str, list[str]]) -> Any:
+    """Point every field of *record* that refers to other records at ids that exist (see ``refers``)."""
+    changes: dict[str, Any] = {}
+    for name, target in references(type(record)):  # type: ignore[arg-type]
+        value = getattr(record, name)
+        pick = st.sampled_from(ids[target])
+        changes[name] = tuple(draw(pick) for _ in value) if isinstance(value, tuple) else draw(pick)
+    return attrs.evolve(record, **changes) if changes else record
 
 
 _BY_TYPE: dict[type, st.SearchStrategy[Any]] = {
