@@ -72,7 +72,7 @@ def load(path: str | bytes | os.PathLike[str] | os.PathLike[bytes] | None = None
             large, not JSON, or holds a value of the wrong type; if a record is
             incomplete or has unknown fields; or if the records contradict each other.
             The message names the file, the location of each bad value and what was
-            expected, listing at most :data:`~wto_msme._json.MAX_PROBLEMS` problems
+            expected, listing at most 100 problems
             and counting the rest. Nothing is returned in part.
         OSError: If the directory or a file in it cannot be read: a
             :exc:`PermissionError` naming the directory if it may not be searched.

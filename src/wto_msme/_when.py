@@ -24,8 +24,10 @@ __all__ = ["DateLike", "parse_argument", "parse_when"]
 DateLike = Union["datetime.date", str, PartialDate]
 """
 What the query helpers accept as a date: a :class:`datetime.date` or
-:class:`datetime.datetime`, a :class:`PartialDate`, or a string in one of the forms
-:func:`parse_when` reads (``"2023-03"``, ``"March 2023"``, ``"13 Mar 2023"``).
+:class:`datetime.datetime`, a :class:`~wto_msme.PartialDate`, or a date string: an ISO
+form (``"2023"``, ``"2023-03"``, ``"2023-03-13"``) or one with an English month name
+(``"March 2023"``, ``"13 Mar 2023"``, ``"March 13, 2023"``). Anything else, numeric
+day-month forms such as ``"02/03/2021"`` included, is refused rather than guessed.
 """
 
 _MONTHS = {

@@ -89,8 +89,9 @@ def presentations_by_theme(dataset: Dataset) -> Figure:
     for i, (category, presentations) in enumerate(groups.items()):
         counts = [sum(p.date.year == y for p in presentations) for y in years]
         if any(counts):
-            ax.bar([str(y) for y in years], counts, bottom=bottom, label=category.value, color=colours(i))
+            ax.bar(range(len(years)), counts, bottom=bottom, label=category.value, color=colours(i))
             bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
     ax.set_title("Presentations to the MSME group, by theme and year")
     ax.set_ylabel("Presentations")
     ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1, 0.5))
