@@ -51,7 +51,6 @@ OUR_QUERY, THEIR_QUERY = "digital trade", "Viet Nam"
 BARE = "pass"
 THEIRS = f"import pycountry; pycountry.countries.lookup({NAME!r})"
 IMPORT_ONLY = "import wto_msme"
-LOAD_ONLY = "import wto_msme; wto_msme.load()"
 OURS = f"import wto_msme; ds = wto_msme.load(); ds.members.find({NAME!r})"
 ATTRS = "import attrs"
 
@@ -324,7 +323,7 @@ def step_rows(ours: list[float], theirs: list[float]) -> list[Row]:
     return [
         Row("`import wto_msme` / `import pycountry`", _ms(our_import), _ms(their_import)),
         Row("`wto_msme.load()`", _ms(our_load), "none"),
-        Row("the first `find_member` / `countries.lookup`", _ms(our_find), _ms(their_lookup)),
+        Row("the first `members.find` / `countries.lookup`", _ms(our_find), _ms(their_lookup)),
         Row("in all", _ms(sum(ours)), _ms(sum(theirs)), _ratio(sum(ours), sum(theirs))),
     ]
 
@@ -376,9 +375,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.path.insert(0, str(ROOT / "src"))
     env = child_environment()
 
-    import wto_msme
-
-    ours = OURS if hasattr(wto_msme, "find_member") else LOAD_ONLY
+    ours = OURS
     scripts = (ours, THEIRS, BARE, IMPORT_ONLY, ATTRS)
     _say(f"Cold starts: {mode.cold_runs} runs of each of {len(scripts)} processes, in turn")
     wall_times = cold_starts(scripts, mode.cold_runs, env)
