@@ -14,7 +14,7 @@ import wto_msme
 #: moderately sized; "dev", the default, is small and quick.
 settings.register_profile(
     "ci",
-    max_examples=50,
+    max_examples=40,
     derandomize=True,
     database=None,
     deadline=None,
@@ -56,4 +56,4 @@ def is_subsequence(part, whole):
 
 
 #: A whole generated dataset takes long to draw: tests over datasets() run at most this many.
-DATASET_EXAMPLES = min(25, settings.default.max_examples)
+DATASET_EXAMPLES = min(20, settings.default.max_examples)
