@@ -183,8 +183,10 @@ def attribute_docs(cls: type) -> dict[str, str]:
     import itertools
     import textwrap
 
-    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
-    body = tree.body[0].body  # type: ignore[attr-defined]
+    node = _class_nodes(cls.__module__).get(cls.__qualname__)
+    if node is None:  # not a class at the top of its module
+        node = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    body = node.body  # type: ignore[union-attr]
     docs: dict[str, str] = {}
     for stmt, after in itertools.pairwise(body):
         target: ast.expr | None = None
@@ -200,6 +202,16 @@ def attribute_docs(cls: type) -> dict[str, str]:
         ):
             docs[target.id] = inspect.cleandoc(after.value.value)
     return docs
+
+
+@functools.cache
+def _class_nodes(module: str) -> dict[str, Any]:
+    """The classes at the top of *module*'s source, by name, parsed once."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(sys.modules[module]))
+    return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
 
 class FieldDocs:
