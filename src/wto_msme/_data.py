@@ -181,12 +181,10 @@ def _load_directory(directory: str) -> Dataset:
 def _raise_for(problems: list[Problem], where: str) -> None:
     if not problems:
         return
-    files = {LAYOUT_FILE.get(c) for c, _, _ in problems}
-    if len(files) == 1 and None not in files:
-        raise DataError(
-            os.path.join(where, LAYOUT_FILE[problems[0][0]]), tuple(f"{loc}: {msg}" for _, loc, msg in problems)
-        )
     # A line of no one collection (the count of problems not listed) names no file.
+    files = {LAYOUT_FILE[c] for c, _, _ in problems if c in LAYOUT_FILE}
+    if len(files) == 1:
+        raise DataError(os.path.join(where, files.pop()), tuple(f"{loc}: {msg}" for _, loc, msg in problems))
     raise DataError(
         where,
         tuple(f"{LAYOUT_FILE[c]}: {loc}: {msg}" if c in LAYOUT_FILE else f"{loc}: {msg}" for c, loc, msg in problems),
