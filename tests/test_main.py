@@ -204,6 +204,20 @@ class TestLists:
 
         assert [p.id for p in found] == [r[0] for r in table[1:]]
 
+    def test_search_of_one_kind_everywhere(self, capsys, ds):
+        """`search` over the whole dataset whose hits are all of one kind lists them as that kind's listing does."""
+
+        found = ds.search("blockchain")
+        listed = rows(run(capsys, "presentations")[1])[0]
+
+        table = rows(run(capsys, "search", "blockchain")[1])
+
+        assert ({wto_msme.Presentation}, listed, [p.id for p in found]) == (
+            {type(r) for r in found},
+            table[0],
+            [r[0] for r in table[1:]],
+        )
+
     def test_search_stems_words(self, capsys):
         """`search payment` finds the records that speak of payments."""
 

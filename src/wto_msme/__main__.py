@@ -13,7 +13,8 @@ Commands (``wto-msme COMMAND --help`` describes each):
 ``presentations [--category C] [--from D] [--to D]``
     The presentations, optionally of one category and from and to a date.
 ``search TEXT [--collection NAME] [--limit N]``
-    The records that match TEXT, best first.
+    The records that match TEXT, best first: their kind, id and title or, where every
+    hit is of one kind, the columns of that kind's own listing.
 ``show ID [--collection NAME]``
     Every field of the record(s) with that identifier; failing that, of the participant
     with that name, alias or ISO code (as ``ds.members.find`` finds it).
@@ -420,7 +421,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     search = add(
         "search",
         "find records by words in their titles, names and summaries",
-        "Columns: kind, id, title; best first. Searches every collection unless told one.",
+        "Best first. Columns: kind, id, title; where every hit is of one kind (always with --collection),"
+        " that kind's columns, as its own listing shows them. Searches every collection unless told one.",
     )
     search.add_argument("text", metavar="TEXT", help="the words to look for")
     search.add_argument("--collection", type=_collection(COLLECTIONS), metavar="NAME", help="search only NAME")
