@@ -95,14 +95,16 @@ def overview(ds: Dataset) -> str:
     ini = ds.initiative
     current = next((t for t in ds.coordinators if t.end is None), None)
     members = {m.id: m for m in ds.members}
+    count = ds.participant_count()  # every participant listed, as of the date the data is current to
     lines = [
         ini.group_name,
         "=" * len(ini.group_name),
         f"Status: {ini.status}",
         f"Established: {ini.established} (Joint Ministerial Statement, MC11)",
-        f"Participants: {ini.participants_claimed} of {ini.wto_members_claimed} WTO Members"
-        f" as of {ini.participation_as_of}, {ini.world_exports_share} of world exports;"
-        f" {len(ds.members)} listed, the European Union counted once",
+        f"Participants: {int(count)} WTO Members on {count.day}, the European Union and each of its member states"
+        f" counted; {len(ds.members)} listed, the European Union counted once",
+        f"  (the initiative page: {ini.participants_claimed} of {ini.wto_members_claimed} WTO Members"
+        f" as of {ini.participation_as_of}, {ini.world_exports_share} of world exports)",
     ]
     if current is not None:
         lines.append(f"Coordinator: {current.name} ({members[current.member].name}) since {current.start}")
@@ -111,7 +113,7 @@ def overview(ds: Dataset) -> str:
     lines.extend(f"  Annex {r.annex}: {r.title}" for r in ds.recommendations)
     lines.append("")
     lines.append(
-        f"Records: {len(ds.presentations)} presentations, {len(ds.news)} news items,"
+        f"Records: {len(ds.meetings)} meetings, {len(ds.presentations)} presentations, {len(ds.news)} news items,"
         f" {len(ds.publications)} publications, {len(ds.declarations)} declaration(s),"
         f" {len(ds.documents)} WTO documents, {len(ds.wto_members)} WTO Members."
     )
