@@ -177,6 +177,18 @@ class TestCollectionRepr:
             repr(mixed),
         )
 
+    def test_one_record_is_a_record(self, ds):
+        """A collection of one record says "record", in its repr, its caption and a record's repr."""
+
+        one = ds.coordinators[:1]
+        note = next(m for m in ds.members if len(m.provenance.notes) == 1)
+
+        assert (
+            "<1 CoordinatorTerm record: Hector Casanueva>",
+            "1 CoordinatorTerm record",
+            True,
+        ) == (repr(one), Page(one._repr_html_()).caption, "notes=<1 Note record>" in repr(note))
+
 
 class TestRecordRepr:
     def test_long_texts_are_shortened_in_the_repr_only(self, ds):

@@ -106,7 +106,7 @@ def _brief(value: Any) -> str:
     if isinstance(value, PartialDate):
         return repr(str(value))
     if _holds_records(value):
-        return f"<{len(value)} {type(value[0]).__name__} records>"
+        return f"<{_count(value, type(value[0]))}>"
     if isinstance(value, tuple):
         shown = [_brief(v) for v in value[:_TUPLE_ITEMS]]
         if len(value) > _TUPLE_ITEMS:
@@ -251,7 +251,7 @@ def collection_html(records: tuple[Any, ...]) -> str:
     search looked for are marked.
     """
     cls = kind_of(records)
-    caption = f"{len(records)} {cls.__name__ + ' ' if cls else ''}records"
+    caption = _count(records, cls)
     looked_for = getattr(records, "query", None)
     query = stems(looked_for) if looked_for else ()
     if not records:
@@ -304,13 +304,18 @@ def collection_repr(records: tuple[Any, ...]) -> str:
     """
     Return a collection's short summary: how many records of which kind, and the first few titles.
     """
-    cls = kind_of(records)
-    kind = f"{cls.__name__} records" if cls is not None else "records"
+    counted = _count(records, kind_of(records))
     if not records:
-        return f"<0 {kind}>"
+        return f"<{counted}>"
     shown = [shorten(title(r), SUMMARY_WIDTH) for r in records[:_TUPLE_ITEMS]]
     more = ", …" if len(records) > _TUPLE_ITEMS else ""
-    return f"<{len(records)} {kind}: {', '.join(shown)}{more}>"
+    return f"<{counted}: {', '.join(shown)}{more}>"
+
+
+def _count(records: tuple[Any, ...], cls: type | None) -> str:
+    """How many records of which kind: ``"1 Note record"``, ``"3 Member records"``, ``"0 records"``."""
+    kind = f"{cls.__name__} " if cls is not None else ""
+    return f"{len(records)} {kind}record{'' if len(records) == 1 else 's'}"
 
 
 def dataset_html(self: Any) -> str:
