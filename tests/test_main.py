@@ -124,6 +124,9 @@ class TestOverview:
         ] == [line for line in lines if line.startswith(("Participants:", "  (the", "Coordinator:", "Data version"))]
         assert ds.participant_count() == 104
         assert f"Records: {len(ds.meetings)} meetings, {len(ds.presentations)} presentations," in out
+        assert [f"  Annex {r.annex}: {r.title}" for r in ds.recommendations] == [
+            line for line in lines if line.startswith("  Annex ")
+        ]
 
 
 class TestLists:
