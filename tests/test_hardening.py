@@ -78,6 +78,11 @@ def fail_after(monkeypatch: pytest.MonkeyPatch, n: int, error: OSError) -> list[
     return written
 
 
+def export_news(output: pathlib.Path, *extra: str) -> int:
+    """Export the news as JSON to *output* through the command line, with *extra* options."""
+    return main(["export", "--format", "json", "--collection", "news", "--output", str(output), *extra])
+
+
 def snapshot(directory: pathlib.Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
@@ -256,18 +261,7 @@ class TestAtomicCommandLineOutput:
 
         for extra in ([], ["--overwrite"]):
             with pytest.raises(SystemExit) as info:
-                main(
-                    [
-                        "export",
-                        "--format",
-                        "json",
-                        "--collection",
-                        "news",
-                        "--output",
-                        str(tmp_path / "out.json"),
-                        *extra,
-                    ]
-                )
+                export_news(tmp_path / "out.json", *extra)
             assert 2 == info.value.code
         assert not (tmp_path / "elsewhere.json").exists()
         assert "is a symbolic link" in capsys.readouterr().err
@@ -281,18 +275,7 @@ class TestAtomicCommandLineOutput:
         (tmp_path / "out.json").symlink_to(real)
 
         with pytest.raises(SystemExit) as info:
-            main(
-                [
-                    "export",
-                    "--format",
-                    "json",
-                    "--collection",
-                    "news",
-                    "--output",
-                    str(tmp_path / "out.json"),
-                    "--overwrite",
-                ]
-            )
+            export_news(tmp_path / "out.json", "--overwrite")
 
         assert (2, "precious") == (info.value.code, real.read_text("utf-8"))
 
@@ -302,7 +285,7 @@ class TestAtomicCommandLineOutput:
         out = tmp_path / "news.json"
         out.write_text("x" * 1_000_000, "utf-8")
 
-        assert 0 == main(["export", "--format", "json", "--collection", "news", "--output", str(out), "--overwrite"])
+        assert 0 == export_news(out, "--overwrite")
 
         assert len(wto_msme.load().news) == len(json.loads(out.read_text("utf-8")))
         assert ["news.json"] == [p.name for p in tmp_path.iterdir()]
