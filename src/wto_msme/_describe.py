@@ -7,7 +7,6 @@ the command line and the strategies share.
 
 from __future__ import annotations
 
-import builtins
 import enum
 import functools
 import sys
@@ -23,6 +22,8 @@ __all__ = [
     "FIELDS_HEADING",
     "FieldDocs",
     "TITLE",
+    "Kind",
+    "Shape",
     "attribute_docs",
     "field_types",
     "kind_of",
@@ -30,6 +31,8 @@ __all__ = [
     "refers",
     "scanned_fields",
     "searched_fields",
+    "shape",
+    "shapes",
     "title",
     "title_field",
     "unwrap_optional",
@@ -72,26 +75,9 @@ def weigh(weight: float) -> dict[str, float]:
 def field_types(cls: type) -> dict[str, Any]:
     """
     Return the type of each field of the attrs class *cls*, in declaration order.
-
-    The model's annotations are strings (``"tuple[Note, ...]"``); they are read without
-    compiling anything, as ``typing.get_type_hints`` would, so that a cold start stays cheap.
     """
-    namespace = vars(sys.modules[cls.__module__])
-    return {f.name: _resolve(f.type, namespace) for f in attrs.fields(cls)}
-
-
-def _resolve(annotation: Any, namespace: dict[str, Any]) -> Any:
-    # The forms the model uses: "X", "X | None" and "tuple[X, ...]".
-    if not isinstance(annotation, str):
-        return annotation
-    if annotation.endswith(" | None"):
-        return _resolve(annotation[: -len(" | None")], namespace) | None
-    if annotation.startswith("tuple[") and annotation.endswith(", ...]"):
-        return tuple[_resolve(annotation[len("tuple[") : -len(", ...]")], namespace), ...]  # type: ignore[misc]
-    if annotation.isidentifier():
-        return namespace[annotation] if annotation in namespace else getattr(builtins, annotation)
-    msg = f"cannot read the annotation {annotation!r}"  # pragma: no cover - a model change
-    raise TypeError(msg)
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    return {f.name: hints[f.name] for f in attrs.fields(cls)}
 
 
 def unwrap_optional(t: Any) -> tuple[Any, bool]:
@@ -103,6 +89,83 @@ def unwrap_optional(t: Any) -> tuple[Any, bool]:
         if len(args) == 1:
             return args[0], True
     return t, False
+
+
+class Kind(enum.Enum):
+    """
+    The shapes a field of the model can have; :func:`shape` says which a type is.
+    """
+
+    TEXT = "text"
+    """A string."""
+    INTEGER = "integer"
+    """A whole number."""
+    FLAG = "boolean"
+    """``True`` or ``False``."""
+    ENUM = "enum"
+    """A member of one of :mod:`wto_msme.enums`."""
+    DATE = "date"
+    """A :class:`~wto_msme.PartialDate`."""
+    TUPLE = "tuple"
+    """A tuple of values of one shape, :attr:`Shape.item`."""
+    RECORD = "record"
+    """An attrs record, nested in another."""
+    COLLECTION = "collection"
+    """A typed collection of records of one kind, :attr:`Shape.item`."""
+
+
+@attrs.frozen
+class Shape:
+    """
+    What shape a field (or a type) has, whether it may be ``None``, and of what it is made.
+    """
+
+    kind: Kind
+    """The shape."""
+
+    type: Any
+    """The type itself, ``None`` left out: ``str``, an enum class, a record class, ``tuple[X, ...]``."""
+
+    optional: bool = False
+    """Whether the value may be ``None``."""
+
+    item: Shape | None = None
+    """For a tuple, its items' shape; for a collection, its records' shape."""
+
+
+@functools.cache
+def shape(t: Any) -> Shape:
+    """
+    Return the shape of the type *t*: the one dispatch on a type that every walk of the model uses.
+
+    Raises:
+        TypeError: *t* is no shape the model uses.
+    """
+    inner, optional = unwrap_optional(t)
+    if optional:
+        return attrs.evolve(shape(inner), optional=True)
+    simple = {str: Kind.TEXT, int: Kind.INTEGER, bool: Kind.FLAG, PartialDate: Kind.DATE}
+    if t in simple:
+        return Shape(simple[t], t)
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return Shape(Kind.ENUM, t)
+    if typing.get_origin(t) is tuple:
+        return Shape(Kind.TUPLE, t, item=shape(typing.get_args(t)[0]))
+    item = getattr(t, "kind", None)
+    if isinstance(t, type) and issubclass(t, tuple) and attrs.has(item):
+        return Shape(Kind.COLLECTION, t, item=shape(item))
+    if attrs.has(t):
+        return Shape(Kind.RECORD, t)
+    msg = f"the model has no shape for {t!r}"
+    raise TypeError(msg)
+
+
+@functools.cache
+def shapes(cls: type) -> dict[str, Shape]:
+    """
+    Return the shape of each field of the attrs class *cls*, in declaration order.
+    """
+    return {name: shape(t) for name, t in field_types(cls).items()}
 
 
 @functools.cache
