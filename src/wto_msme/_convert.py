@@ -203,6 +203,8 @@ def _format(exc: BaseException, type_: Any) -> str:
         keys = ", ".join(k if len(k) <= 40 else k[:37] + "..." for k in extra[:10])
         more = f" and {len(extra) - 10} more" if len(extra) > 10 else ""
         return f"unknown field(s) {keys}{more} (the known fields are those of {exc.cl.__name__})"
+    if hasattr(exc, "field"):  # a record refused a value of one of its fields (see _model.Record)
+        return f"{_FIELD}{exc.field}{_FIELD}{getattr(exc, 'problem', exc)}"
     name = getattr(type_, "__name__", None) or str(type_)
     text = str(exc)
     if len(text) > _LONGEST:  # a message quoting a very long value
@@ -215,4 +217,10 @@ def _relocate(line: str) -> str:
     message, sep, path = line.rpartition(" @ ")
     if not sep:
         return line
+    if message.startswith(_FIELD):
+        _, field, message = message.split(_FIELD, 2)
+        path = f"{path}.{field}"
     return f"{path}: {message}"
+
+
+_FIELD = "\x00"  # marks the field a record's own error names, from _format to _relocate

@@ -24,9 +24,11 @@ __all__ = [
     "TITLE",
     "Kind",
     "Shape",
+    "after",
     "attribute_docs",
     "field_types",
     "kind_of",
+    "orderings",
     "references",
     "refers",
     "scanned_fields",
@@ -59,6 +61,25 @@ def references(cls: type) -> tuple[tuple[str, str], ...]:
     Return each field of *cls* that holds ids of other records, with the collection they are in.
     """
     return tuple((f.name, f.metadata["refers"]) for f in attrs.fields(cls) if "refers" in f.metadata)
+
+
+def after(*fields: str) -> dict[str, tuple[str, ...]]:
+    """
+    Return the metadata of a date field that cannot lie wholly before the date *fields* of its record.
+
+    ``end: PartialDate | None = attrs.field(metadata=after("start"))``: a record whose
+    ``end`` lies wholly before its ``start`` is refused at construction. Dates that
+    may share a day (``2025`` and ``2025-01-01``) are in order.
+    """
+    return {"after": fields}
+
+
+@functools.cache
+def orderings(cls: type) -> tuple[tuple[str, str], ...]:
+    """
+    Return each pair ``(later, earlier)`` of date fields of *cls* that :func:`after` orders.
+    """
+    return tuple((f.name, e) for f in attrs.fields(cls) for e in f.metadata.get("after", ()))
 
 
 def weigh(weight: float) -> dict[str, float]:
@@ -152,7 +173,7 @@ def shape(t: Any) -> Shape:
     if typing.get_origin(t) is tuple:
         return Shape(Kind.TUPLE, t, item=shape(typing.get_args(t)[0]))
     item = getattr(t, "kind", None)
-    if isinstance(t, type) and issubclass(t, tuple) and attrs.has(item):
+    if isinstance(t, type) and issubclass(t, tuple) and item is not None and attrs.has(item):
         return Shape(Kind.COLLECTION, t, item=shape(item))
     if attrs.has(t):
         return Shape(Kind.RECORD, t)

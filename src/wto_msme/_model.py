@@ -10,10 +10,12 @@ the command line, the strategies, the docs) reads them from the attrs declaratio
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import attrs
 
 from ._dates import PartialDate
-from ._describe import TITLE, FieldDocs, refers, weigh
+from ._describe import TITLE, FieldDocs, Kind, Shape, after, orderings, refers, shapes, weigh
 from ._display import record_html, record_repr
 from .enums import (
     Category,
@@ -33,6 +35,7 @@ from .enums import (
 
 __all__ = [
     "RECORDS",
+    "Record",
     "CoordinatorTerm",
     "CountClaim",
     "Declaration",
@@ -55,11 +58,84 @@ __all__ = [
 ]
 
 
+# --- What every record shares -------------------------------------------------------
+
+
+class Record:
+    """
+    The base of every record class: display, help and the checks of its fields' types.
+
+    A record shows as a concise repr in a terminal and as an HTML table in Jupyter;
+    ``help()`` on its class lists its fields with their meanings. Each field is checked
+    at construction against its declared type, however the record is made
+    (``attrs.evolve`` included): a tuple field takes a tuple, an enum field a member of
+    its enum, a date field a :class:`~wto_msme.PartialDate`, an ``id`` a non-empty
+    string. A wrong value raises :exc:`TypeError` or :exc:`ValueError` naming the class
+    and the field.
+
+    .. versionadded:: 0.3.0
+    """
+
+    __slots__ = ()
+
+    label: ClassVar[str | None] = None
+    """What a record of the class is, as a citation says it (``"WTO document"``)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not isinstance(vars(cls).get("__doc__"), FieldDocs):  # attrs remakes a slotted class
+            cls.__doc__ = FieldDocs(cls.__doc__ or "")  # type: ignore[assignment]
+
+    def __attrs_post_init__(self) -> None:
+        cls: type = type(self)
+        for name, shape in shapes(cls).items():
+            value = getattr(self, name)
+            problem = _problem(value, shape)
+            if problem:
+                raise _refused(self, name, problem, TypeError)
+            if name == "id" and not value.strip():
+                raise _refused(self, name, "an identifier may not be blank", ValueError)
+        for name, earlier in orderings(cls):
+            late, early = getattr(self, name), getattr(self, earlier)
+            if late is not None and early is not None and late.wholly_before(early):
+                raise _refused(self, name, f"{late} lies wholly before {earlier} {early}", ValueError)
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
+
+
+def _refused(record: Record, field: str, problem: str, error: type[Exception]) -> Exception:
+    """The error for *problem* with *field* of *record*: it names both, and keeps them as attributes."""
+    e = error(f"{type(record).__name__}.{field}: {problem}")
+    e.field, e.problem = field, problem  # type: ignore[attr-defined]  # read by _convert's messages
+    return e
+
+
+def _problem(value: Any, shape: Shape) -> str | None:
+    """What is wrong with the type of *value* as a value of *shape*, or ``None`` if nothing is."""
+    if value is None:
+        return None if shape.optional else "a value is needed, not None"
+    if shape.kind is Kind.TUPLE:
+        if not isinstance(value, tuple):
+            return f"a tuple is needed, not {type(value).__name__} {value!r:.60}"
+        assert shape.item is not None
+        return next((f"item {i}: {p}" for i, v in enumerate(value) if (p := _problem(v, shape.item))), None)
+    if shape.kind is Kind.INTEGER:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, shape.type)
+    return None if ok else f"{_name(shape.type)} is needed, not {type(value).__name__} {value!r:.60}"
+
+
+def _name(t: Any) -> str:
+    return {str: "a string", int: "an integer", bool: "True or False"}.get(t, f"a {getattr(t, '__name__', t)}")
+
+
 # --- Provenance -------------------------------------------------------------------
 
 
 @attrs.frozen(repr=False)
-class Note:
+class Note(Record):
     """
     A remark on a record: a correction, a repair, a flag, an inference.
 
@@ -86,7 +162,7 @@ class Note:
 
 
 @attrs.frozen(repr=False)
-class Provenance:
+class Provenance(Record):
     """
     Where a record comes from.
 
@@ -107,7 +183,7 @@ class Provenance:
 
 
 @attrs.frozen(repr=False)
-class Source:
+class Source(Record):
     """
     A document or page that facts are taken from.
 
@@ -131,7 +207,7 @@ class Source:
 
 
 @attrs.frozen(repr=False)
-class Joining:
+class Joining(Record):
     """
     When a participant joined the group, as far as it is known.
 
@@ -142,13 +218,13 @@ class Joining:
     .. versionadded:: 0.1.0
     """
 
-    on: PartialDate | None = None
+    on: PartialDate | None = attrs.field(default=None, metadata=after("not_before"))
     """The date it joined, where known."""
 
     not_before: PartialDate | None = None
     """It joined on or after this date, where only a bound is known."""
 
-    not_after: PartialDate | None = None
+    not_after: PartialDate | None = attrs.field(default=None, metadata=after("not_before", "on"))
     """It joined on or before this date, where only a bound is known."""
 
     event: str | None = None
@@ -170,7 +246,7 @@ class Joining:
 
 
 @attrs.frozen(repr=False)
-class Member:
+class Member(Record):
     """
     A WTO Member taking part in the group.
 
@@ -206,7 +282,7 @@ class Member:
 
 
 @attrs.frozen(repr=False)
-class WtoMember:
+class WtoMember(Record):
     """
     A Member of the WTO, whether or not it takes part in the group.
 
@@ -242,7 +318,7 @@ class WtoMember:
 
 
 @attrs.frozen(repr=False)
-class CoordinatorTerm:
+class CoordinatorTerm(Record):
     """
     One coordinator's term at the head of the group.
 
@@ -261,7 +337,7 @@ class CoordinatorTerm:
     start: PartialDate | None
     """When the term began; ``None`` if that is not known."""
 
-    end: PartialDate | None
+    end: PartialDate | None = attrs.field(metadata=after("start"))
     """When the term ended; ``None`` if it is ongoing."""
 
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=weigh(8))
@@ -272,7 +348,7 @@ class CoordinatorTerm:
 
 
 @attrs.frozen(repr=False)
-class CountClaim:
+class CountClaim(Record):
     """
     A dated claim of how many Members took part in the group or sponsored the package.
 
@@ -306,7 +382,7 @@ class CountClaim:
 
 
 @attrs.frozen(repr=False)
-class Sponsor:
+class Sponsor(Record):
     """
     A WTO Member that endorsed the December 2020 package without then taking part.
 
@@ -333,7 +409,7 @@ class Sponsor:
 
 
 @attrs.frozen(repr=False)
-class Recommendation:
+class Recommendation(Record):
     """
     One of the six items of the December 2020 package (INF/MSME/4/Rev.2).
 
@@ -366,7 +442,7 @@ class Recommendation:
 
 
 @attrs.frozen(repr=False)
-class Presentation:
+class Presentation(Record):
     """
     A presentation given at a meeting of the group.
 
@@ -411,7 +487,7 @@ class Presentation:
 
 
 @attrs.frozen(repr=False)
-class Meeting:
+class Meeting(Record):
     """
     A meeting of the group, or an event it held.
 
@@ -427,13 +503,13 @@ class Meeting:
     kind: MeetingKind = attrs.field(metadata=weigh(3))
     """A meeting of the group, an MSME Day, an awards ceremony, a side event or a workshop."""
 
-    date: PartialDate | None
+    date: PartialDate | None = attrs.field(metadata=after("not_before"))
     """When it was held, as precisely as known; ``None`` if not known."""
 
     not_before: PartialDate | None = None
     """It was held on or after this date, where the date is unknown or imprecise."""
 
-    not_after: PartialDate | None = None
+    not_after: PartialDate | None = attrs.field(default=None, metadata=after("not_before", "date"))
     """It was held on or before this date, where the date is unknown or imprecise."""
 
     format: MeetingFormat | None = None
@@ -456,7 +532,7 @@ class Meeting:
 
 
 @attrs.frozen(repr=False)
-class NewsItem:
+class NewsItem(Record):
     """
     A news item about the group, as the initiative page lists it.
 
@@ -495,7 +571,7 @@ class NewsItem:
 
 
 @attrs.frozen(repr=False)
-class Publication:
+class Publication(Record):
     """
     An entry of the initiative page's "Analysis and Articles" list.
 
@@ -519,7 +595,7 @@ class Publication:
 
 
 @attrs.frozen(repr=False)
-class DeclarationParagraph:
+class DeclarationParagraph(Record):
     """
     A numbered paragraph of a :class:`Declaration`.
 
@@ -537,7 +613,7 @@ class DeclarationParagraph:
 
 
 @attrs.frozen(repr=False)
-class Declaration:
+class Declaration(Record):
     """
     A ministerial declaration of the group: the MC12 final draft declaration.
 
@@ -573,7 +649,7 @@ class Declaration:
 
 
 @attrs.frozen(repr=False)
-class Document:
+class Document(Record):
     """
     A WTO document that the sources cite.
 
@@ -609,7 +685,7 @@ class Document:
 
 
 @attrs.frozen(repr=False)
-class Initiative:
+class Initiative(Record):
     """
     The Informal Working Group on MSMEs itself, as its page describes it.
 
@@ -637,7 +713,7 @@ class Initiative:
     dialogue_started: PartialDate
     """When that dialogue started."""
 
-    established: PartialDate
+    established: PartialDate = attrs.field(metadata=after("dialogue_started"))
     """When the Joint Ministerial Statement established the group (MC11, Buenos Aires)."""
 
     establishing_document: str = attrs.field(metadata=refers("documents"))
@@ -669,7 +745,7 @@ class Initiative:
 
 
 @attrs.frozen(repr=False)
-class ParticipationStep:
+class ParticipationStep(Record):
     """
     How many took part from a date on, as :meth:`Dataset.participation` reports it.
 
@@ -692,17 +768,7 @@ class ParticipationStep:
     """The :attr:`CountClaim.id` of that claim."""
 
 
-RECORDS: tuple[type, ...] = (
-    Note, Provenance, Source, Joining, Member, WtoMember, CoordinatorTerm, CountClaim, Sponsor, Recommendation,
-    Presentation, Meeting, NewsItem, Publication, DeclarationParagraph, Declaration, Document, Initiative,
-    ParticipationStep,
-)  # fmt: skip
-"""Every record class of the model."""
-
-# Concise reprs in a terminal and HTML tables in Jupyter (see _display). The classes are
-# declared repr=False: attrs would otherwise generate, at every import, a repr replaced here.
-# help() on a record class lists its fields with their meanings (see FieldDocs).
-for _cls in RECORDS:
-    _cls.__repr__ = record_repr  # type: ignore[assignment]
-    _cls._repr_html_ = record_html  # type: ignore[attr-defined]
-    _cls.__doc__ = FieldDocs(_cls.__doc__ or "")  # type: ignore[assignment]
+RECORDS: tuple[type[Record], ...] = tuple(
+    c for c in dict(globals()).values() if isinstance(c, type) and issubclass(c, Record) and c is not Record
+)
+"""Every record class of the model, in declaration order."""

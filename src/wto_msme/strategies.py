@@ -15,10 +15,8 @@ Hypothesis is an optional dependency: ``pip install "wto_msme[test]"``.
 from __future__ import annotations
 
 import datetime
-import enum
 import functools
 import string
-import typing
 from typing import Any, TypeVar
 
 try:
@@ -30,10 +28,9 @@ except ImportError as e:  # pragma: no cover - exercised in a subprocess test
 import attrs
 
 from ._checks import LIFE_START
-from ._collections import Records
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
-from ._describe import field_types, references, unwrap_optional
+from ._describe import Kind, Shape, field_types, orderings, references, shapes
 from ._model import RECORDS, CoordinatorTerm, Joining, Member, Note, Provenance, Source
 from ._text import fold
 from .enums import Category, Confidence, NoteKind, SourceKind, Subcategory
@@ -210,41 +207,57 @@ def _term_sequence(member_ids: tuple[str, ...]) -> st.SearchStrategy[tuple[Coord
 @functools.cache
 def records(cls: type) -> st.SearchStrategy[Any]:
     """
-    Draw records of the attrs class *cls*, each field from its declared type.
+    Draw records of the attrs class *cls*, each field from its declared shape.
 
     Texts are non-blank, numbers from 0 to 200, dates between 2017 and
     ``CURRENT_TO``, identifiers and URLs in the data's forms; a tuple holds up to
-    three items, an optional field is sometimes ``None``. References between records
-    are made consistent only by :func:`datasets`.
+    three items, an optional field is sometimes ``None``; dates the model orders
+    (an end and its start) are drawn in order. References between records are made
+    consistent only by :func:`datasets`.
 
     .. versionadded:: 0.2.0
     """
     if cls in _BY_TYPE:
         return _BY_TYPE[cls]
-    fields = {name: _BY_NAME[name] if name in _BY_NAME else _of_type(t) for name, t in field_types(cls).items()}
-    return st.builds(cls, **fields)
+    fields = {name: _BY_NAME[name] if name in _BY_NAME else _of_shape(s) for name, s in shapes(cls).items()}
+    return st.fixed_dictionaries(fields).map(lambda values: cls(**_in_order(cls, values)))
 
 
-def _of_type(t: Any) -> st.SearchStrategy[Any]:
-    inner, maybe = unwrap_optional(t)
-    if maybe:
-        return st.none() | _of_type(inner)
-    if t is str:
-        return _text
-    if t is bool:
-        return st.booleans()
-    if t is int:
-        return st.integers(0, 200)
-    if isinstance(t, type) and issubclass(t, enum.Enum):
-        return st.sampled_from(t)
-    if typing.get_origin(t) is tuple:
-        return st.lists(_of_type(typing.get_args(t)[0]), max_size=3).map(tuple)
-    if isinstance(t, type) and issubclass(t, Records):
-        return st.lists(records(t.kind), max_size=3).map(t)
-    if attrs.has(t):
-        return records(t)
-    msg = f"no strategy for {t!r}"  # pragma: no cover - a model change
-    raise TypeError(msg)
+def _in_order(cls: type, values: dict[str, Any]) -> dict[str, Any]:
+    """Swap dates of *values* that the model orders (``after``) until none lies wholly before its earlier one."""
+    pairs = orderings(cls)
+    for _ in range(len(pairs) + 1):
+        swapped = False
+        for late, early in pairs:
+            a, b = values[late], values[early]
+            if a is not None and b is not None and a.wholly_before(b):
+                values[late], values[early], swapped = b, a, True
+        if not swapped:
+            break
+    return values
+
+
+def _of_shape(shape: Shape) -> st.SearchStrategy[Any]:
+    if shape.optional:
+        return st.none() | _of_shape(attrs.evolve(shape, optional=False))
+    match shape.kind:
+        case Kind.TEXT:
+            return _text
+        case Kind.FLAG:
+            return st.booleans()
+        case Kind.INTEGER:
+            return st.integers(0, 200)
+        case Kind.ENUM:
+            return st.sampled_from(shape.type)
+        case Kind.DATE:
+            return _PARTIAL_DATES
+        case Kind.TUPLE:
+            assert shape.item is not None
+            return st.lists(_of_shape(shape.item), max_size=3).map(tuple)
+        case Kind.COLLECTION:
+            assert shape.item is not None
+            return st.lists(records(shape.item.type), max_size=3).map(shape.type)
+    return records(shape.type)
 
 
 def _unique_codes(records: list[T]) -> list[T]:
@@ -363,5 +376,5 @@ _BY_TYPE: dict[type, st.SearchStrategy[Any]] = {
 }
 
 for _cls in (PartialDate, *RECORDS):
-    st.register_type_strategy(_cls, records(_cls))
+    st.register_type_strategy(_cls, records(_cls))  # type: ignore[arg-type]
 st.register_type_strategy(Dataset, datasets())
