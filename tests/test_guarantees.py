@@ -30,7 +30,7 @@ import pytest
 from hypothesis import given, settings
 
 import wto_msme
-from wto_msme import DataError, Dataset
+from wto_msme import DataError, Dataset, _model
 from wto_msme._convert import converter
 from wto_msme._data import LAYOUT, MAX_FILE_BYTES
 from wto_msme._json import MAX_DEPTH, MAX_PROBLEMS
@@ -334,7 +334,7 @@ RECORD_PROBLEMS = [
         "coordinators[2].start: the term starts (2019-01) before the previous one ends (2023-04):"
         " terms must be in order and may not overlap",
     ),
-    ("presentations.json", lambda d: d[0].update(annexes=[9]), "presentations[0].annexes[0]: annex 9 is not 1 to 6"),
+    ("presentations.json", lambda d: d[0].update(annexes=[9]), "presentations[0].annexes[0]: 9 is not from 1 to 6"),
     (
         "presentations.json",
         lambda d: d[0].update(annexes=[3, 2]),
@@ -346,17 +346,17 @@ RECORD_PROBLEMS = [
         "presentations[0].subcategory: 'Cross-border Payments' belongs under 'MSME Financing',"
         " not 'Implementation of the December 2020 Package'",
     ),
-    ("recommendations.json", lambda d: d[5].update(annex=7), "recommendations[5].annex: annex 7 is not 1 to 6"),
+    ("recommendations.json", lambda d: d[5].update(annex=7), "recommendations[5].annex: 7 is not from 1 to 6"),
     ("recommendations.json", lambda d: d[5].update(annex=1), "recommendations[5].annex: annex 1 appears twice"),
     (
         "news.json",
         lambda d: d[0].update(date="2016-12-31"),
-        "news[0].date: 2016-12-31 is outside the initiative's life (2017-01-01 to 2025-12-08, the data's current_to)",
+        "news[0].date: 2016-12-31 is outside the dates it may carry (2017-01-01 to 2025-12-08, the data's current_to)",
     ),
     (
         "meetings.json",
         lambda d: d[0].update(date="2026-01-01"),
-        "meetings[0].date: 2026-01-01 is outside the initiative's life"
+        "meetings[0].date: 2026-01-01 is outside the dates it may carry"
         " (2017-01-01 to 2025-12-08, the data's current_to)",
     ),
     (
@@ -428,9 +428,35 @@ RECORD_PROBLEMS = [
     (
         "initiative.json",
         lambda d: d.update(participants_claimed=10**30),
-        "initiative.participants_claimed: 1000000000000000000000000000000 is not a count of Members from 0 to 1000",
+        "initiative.participants_claimed: 1000000000000000000000000000000 is not from 0 to 1000",
     ),
-    ("claims.json", lambda d: d[0].update(count=-1), "claims[0].count: -1 is not a count of Members from 0 to 1000"),
+    ("claims.json", lambda d: d[0].update(count=-1), "claims[0].count: -1 is not from 0 to 1000"),
+    (
+        "presentations.json",
+        lambda d: d[0].update(date="2019-01-01"),
+        "presentations[0].date: 2019-01-01 does not fit its meeting '2021-09-24-meeting' (held 2021-09-24)",
+    ),
+    (
+        "wto_members.json",
+        lambda d: d[0].update(member_since="9999"),
+        "wto_members[0].member_since: 9999 is outside the dates it may carry"
+        " (1995-01-01 to 2025-12-08, the data's current_to)",
+    ),
+    (
+        "initiative.json",
+        lambda d: d.update(established="2016"),
+        "initiative.established: 2016 lies wholly before dialogue_started 2017",
+    ),
+    (
+        "meetings.json",
+        lambda d: d[0].update(welcomed=["ukr"]),
+        "meetings[0].welcomed[0]: 'ukr' joined (2020-12-11) after the meeting that welcomed it (2018-03-27)",
+    ),
+    (
+        "members.json",
+        lambda d: d[1].update(iso_alpha2="al"),
+        "members[1].iso_alpha2: 'al' is not of the form [A-Z]{2}",
+    ),
     (
         "members.json",
         lambda d: d[1].update(iso_alpha3="AFG"),
@@ -525,7 +551,7 @@ class TestMessages:
         error = refused(copy)
 
         assert str(copy) == error.file
-        assert "members.json: members[0].id: 'zzz' is not a WTO Member in wto_members" == error.problems[0]
+        assert "members.json: members[0].id: unknown WTO Member 'zzz'" == error.problems[0]
         assert "declarations.json: declarations[0].signatory_members[0]: unknown member 'afg'" in error.problems
 
     def test_many_bad_items_stop_the_check(self, copy):
@@ -621,29 +647,27 @@ class TestMessages:
 
         tested = " ".join(p for _, _, p in RECORD_PROBLEMS + TEXT_PROBLEMS)
         tested += " required file missing expected a file, found a directory expected a directory"
-        tested += " the file is larger than the limit 'zzz' is not a WTO Member in wto_members"
+        tested += " the file is larger than the limit unknown WTO Member 'zzz'"
         tested += " bad items: problems not listed the rest was not checked"
         tested += " checking stopped there a symbolic link: expected a regular file, found permission denied"
-        sources = "".join((SRC / f"{m}.py").read_text("utf-8") for m in ("_checks", "_json", "_convert", "_data"))
+        sources = "".join((SRC / f"{m}.py").read_text("utf-8") for m in ("_checks", "_json", "_convert", "_data", "_model"))
         fragments = {
             # a fixed phrase of each message, as the source writes it
             "an identifier may not be blank",
             "duplicate identifier",
-            "is not a WTO Member in wto_members",
             "members for",
             "lies wholly before",
             "only the last term may be ongoing",
             "only the first term may have an unknown start",
             "terms must be in order and may not overlap",
-            "is not 1 to 6",
+            "is not from",
             "annexes must be ascending and unique",
             "belongs under",
             "appears twice",
-            "is outside the initiative's life",
+            "is outside the dates it may carry",
             "a name may not be blank",
             "also names member",
             "give either a date (on) or bounds, not both",
-            "unknown source",
             "has no field",
             "not valid UTF-8",
             "not valid JSON",
@@ -668,19 +692,23 @@ class TestMessages:
             "holds the control character",
             "duplicate member",
             "is not signatory",
-            "is not a count of Members",
             "is also the code of",
+            "is not of the form",
+            "does not fit its",
+            "after the meeting that welcomed it",
             "checking stopped there",
             "a symbolic link:",
             "expected a regular file, found",
             "permission denied",
         }
 
-        from wto_msme._checks import _NOUNS
+        from wto_msme._describe import references
+
+        nouns = {getattr(wto_msme.load(), t).kind.noun for c in _model.RECORDS for _, t in references(c)}
 
         assert {f for f in fragments if f in sources} == {f for f in fragments if f in tested}
-        assert [] == [noun for noun in _NOUNS.values() if f"unknown {noun} " not in tested]  # every kind of reference
-        assert 41 == (SRC / "_checks.py").read_text("utf-8").count("yield (")  # a new check needs a case above
+        assert [] == [noun for noun in nouns if f"unknown {noun} " not in tested]  # every kind of reference
+        assert 22 == (SRC / "_checks.py").read_text("utf-8").count("yield (")  # a new check needs a case above
 
 
 # --- Deep immutability ----------------------------------------------------------------------

@@ -14,11 +14,10 @@ import attrs
 
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
-from ._describe import references
+from ._describe import Kind, marked, references, shapes
 from ._json import MAX_PROBLEMS
-from ._model import Note, Provenance
-from ._text import fold
-from .enums import Category, Subcategory
+from ._model import MAX_COUNT, Meeting
+from ._text import fold, quote
 
 __all__ = ["LIFE_START", "MAX_COUNT", "MAX_COUNTED", "Problem", "check"]
 
@@ -28,30 +27,13 @@ LIFE_START = PartialDate(2017, 1, 1)
 Problem = tuple[str, str, str]
 """A problem as (collection, location, what is wrong)."""
 
-MAX_COUNT = 1000
-"""The largest count of Members a record may claim (the WTO has 166)."""
-
 MAX_COUNTED = 100_000
 """How many problems past the listed ones are counted before checking stops."""
-
-_INITIATIVE_COUNTS = ("participants_claimed", "wto_members_claimed")
 
 # Control characters: C0 and C1 controls (NUL, newlines, ESC...), format characters
 # (such as the bidirectional overrides) and the Unicode line and paragraph separators.
 _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-_SUBCATEGORY_OF = {
-    Subcategory.CROSS_BORDER_PAYMENTS: Category.FINANCING,
-    Subcategory.STANDARDS_TO_DIGITALIZE_TRADE: Category.DIGITAL,
-}
-
-
-def _q(value: object) -> str:
-    """Quote a value for a message, shortened if it is very long."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
 
 def check(ds: Dataset, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """
@@ -75,16 +57,46 @@ def check(ds: Dataset, limit: int = MAX_PROBLEMS) -> list[Problem]:
 def _problems(ds: Dataset) -> Iterator[Problem]:
     for name in COLLECTIONS:
         yield from _ids(name, getattr(ds, name))
-    yield from _references(ds)
+    everything = list(_records(ds))
+    yield from _references(ds, everything)
     yield from _signatories(ds)
     yield from _coordinators(ds)
     yield from _annexes(ds)
-    yield from _counts(ds)
-    yield from _dates(ds)
+    yield from _ranges(everything)
+    yield from _dates(ds, everything)
+    yield from _meetings(ds, everything)
     yield from _names(ds)
     yield from _codes(ds)
     yield from _joinings(ds)
-    yield from _provenance(ds)
+    yield from _note_fields(everything)
+
+
+def _records(ds: Dataset) -> Iterator[tuple[str, str, Any]]:
+    """Every record of *ds*, nested ones included, with its collection and its location."""
+    yield from _nested("initiative", "initiative", ds.initiative)
+    for name in COLLECTIONS:
+        for i, r in enumerate(getattr(ds, name)):
+            yield from _nested(name, f"{name}[{i}]", r)
+
+
+def _nested(name: str, where: str, record: Any) -> Iterator[tuple[str, str, Any]]:
+    yield name, where, record
+    for field, shape in shapes(type(record)).items():
+        value = getattr(record, field)
+        if shape.kind is Kind.RECORD and value is not None:
+            yield from _nested(name, f"{where}.{field}", value)
+        elif shape.kind is Kind.TUPLE and shape.item is not None and shape.item.kind is Kind.RECORD:
+            for j, item in enumerate(value):
+                yield from _nested(name, f"{where}.{field}[{j}]", item)
+
+
+def _values(record: Any, field: str) -> Iterator[tuple[str, Any]]:
+    """The values of *field* of *record* with their locations: the field's, or each item's for a tuple."""
+    value = getattr(record, field)
+    if isinstance(value, tuple):
+        yield from ((f"{field}[{j}]", v) for j, v in enumerate(value))
+    elif value is not None:
+        yield field, value
 
 
 def _control(text: str) -> str | None:
@@ -98,35 +110,22 @@ def _control(text: str) -> str | None:
 def _ids(name: str, records: Iterable[Any]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, r in enumerate(records):
-        if not r.id.strip():
-            yield (name, f"{name}[{i}].id", "an identifier may not be blank")
-        elif (c := _control(r.id)) is not None:
-            yield (name, f"{name}[{i}].id", f"the identifier {_q(r.id)} holds the control character {c!r}")
+        if (c := _control(r.id)) is not None:
+            yield (name, f"{name}[{i}].id", f"the identifier {quote(r.id)} holds the control character {c!r}")
         if r.id in seen:
-            yield (name, f"{name}[{i}].id", f"duplicate identifier {_q(r.id)} (first at {name}[{seen[r.id]}])")
+            yield (name, f"{name}[{i}].id", f"duplicate identifier {quote(r.id)} (first at {name}[{seen[r.id]}])")
         else:
             seen[r.id] = i
 
 
-#: How a problem names a record of each collection that a field refers to.
-_NOUNS = {"members": "member", "wto_members": "WTO Member", "documents": "document", "meetings": "meeting"}
-
-
-def _references(ds: Dataset) -> Iterator[Problem]:
-    """Every id a field declared with ``refers`` holds must be one of its collection."""
+def _references(ds: Dataset, everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
+    """Every id a field declared with ``refers`` holds must be the id of a record of its collection."""
     ids = {name: {r.id for r in getattr(ds, name)} for name in COLLECTIONS}
-    wto = ids["wto_members"]
-    for i, m in enumerate(ds.members):
-        if m.id not in wto:
-            yield ("members", f"members[{i}].id", f"{_q(m.id)} is not a WTO Member in wto_members")
-    records = [(name, f"{name}[{i}]", r) for name in COLLECTIONS for i, r in enumerate(getattr(ds, name))]
-    for name, where, record in [*records, ("initiative", "initiative", ds.initiative)]:
-        for field, target in references(type(record)):  # type: ignore[arg-type]
-            value = getattr(record, field)
-            for j, v in enumerate(value) if isinstance(value, tuple) else ((None, value),):
-                if v is not None and v not in ids[target]:
-                    at = f"{where}.{field}" if j is None else f"{where}.{field}[{j}]"
-                    yield (name, at, f"unknown {_NOUNS.get(target, target)} {_q(v)}")
+    for name, where, record in everything:
+        for field, target in references(type(record)):
+            for at, v in _values(record, field):
+                if v not in ids[target]:
+                    yield (name, f"{where}.{at}", f"unknown {getattr(ds, target).kind.noun} {quote(v)}")
     for i, d in enumerate(ds.declarations):
         if len(d.signatories) != len(d.signatory_members):
             yield (
@@ -148,7 +147,8 @@ def _signatories(ds: Dataset) -> Iterator[Problem]:
         for j, (signatory, mid) in enumerate(zip(d.signatories, d.signatory_members, strict=False)):
             where = f"declarations[{i}].signatory_members[{j}]"
             if mid in first:
-                yield ("declarations", where, f"duplicate member {_q(mid)} (first at signatory_members[{first[mid]}])")
+                first_at = f"first at signatory_members[{first[mid]}]"
+                yield ("declarations", where, f"duplicate member {quote(mid)} ({first_at})")
                 continue
             first[mid] = j
             member = members.get(mid)
@@ -158,30 +158,34 @@ def _signatories(ds: Dataset) -> Iterator[Problem]:
                 yield (
                     "declarations",
                     where,
-                    f"member {_q(mid)} is not signatory {_q(signatory)} (signatories[{j}]):"
+                    f"member {quote(mid)} is not signatory {quote(signatory)} (signatories[{j}]):"
                     " each signatory's member must be named by its name or an alias, in the same order",
                 )
 
 
-def _counts(ds: Dataset) -> Iterator[Problem]:
-    counted = [(f"claims[{i}].count", "claims", c.count) for i, c in enumerate(ds.claims)]
-    counted += [(f"initiative.{f}", "initiative", getattr(ds.initiative, f)) for f in _INITIATIVE_COUNTS]
-    for where, collection, n in counted:
-        if not 0 <= n <= MAX_COUNT:
-            yield (collection, where, f"{_q(n)} is not a count of Members from 0 to {MAX_COUNT}")
+def _ranges(everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
+    """Every number a field declared with ``within`` holds lies in its range."""
+    for name, where, record in everything:
+        for field, (low, high) in marked(type(record), "within"):
+            for at, n in _values(record, field):
+                if not low <= n <= high:
+                    yield (name, f"{where}.{at}", f"{quote(n)} is not from {low} to {high}")
 
 
 def _codes(ds: Dataset) -> Iterator[Problem]:
-    for name in ("members", "wto_members"):
-        for code in ("iso_alpha2", "iso_alpha3", "iso_numeric"):
-            owner: dict[str, int] = {}
-            for i, m in enumerate(getattr(ds, name)):
-                value = getattr(m, code)
+    """A code (a field declared with ``code``) has its form, and no two records of a collection share it."""
+    for name in COLLECTIONS:
+        records = getattr(ds, name)
+        for field, pattern in marked(records.kind, "code"):
+            form, owner = re.compile(pattern), {}
+            for i, r in enumerate(records):
+                value = getattr(r, field)
                 if value is None:
                     continue
-                if value in owner:
-                    k = owner[value]
-                    yield (name, f"{name}[{i}].{code}", f"{_q(value)} is also the code of {name}[{k}]")
+                if not form.fullmatch(value):
+                    yield (name, f"{name}[{i}].{field}", f"{quote(value)} is not of the form {pattern}")
+                elif value in owner:
+                    yield (name, f"{name}[{i}].{field}", f"{quote(value)} is also the code of {name}[{owner[value]}]")
                 else:
                     owner[value] = i
 
@@ -191,9 +195,6 @@ def _coordinators(ds: Dataset) -> Iterator[Problem]:
     # other: a term may end in the month it starts, and the next may start in the
     # month (or year) the previous one ends, the handover falling on a day of both.
     terms = ds.coordinators
-    for i, t in enumerate(terms):
-        if t.start is not None and t.end is not None and t.end.wholly_before(t.start):
-            yield ("coordinators", f"coordinators[{i}].end", f"the term ends ({t.end}) before it starts ({t.start})")
     for i in range(1, len(terms)):
         before, after = terms[i - 1], terms[i]
         if before.end is None:
@@ -213,65 +214,76 @@ def _coordinators(ds: Dataset) -> Iterator[Problem]:
 
 def _annexes(ds: Dataset) -> Iterator[Problem]:
     for i, p in enumerate(ds.presentations):
-        for j, a in enumerate(p.annexes):
-            if not 1 <= a <= 6:
-                yield ("presentations", f"presentations[{i}].annexes[{j}]", f"annex {_q(a)} is not 1 to 6")
         if list(p.annexes) != sorted(set(p.annexes)):
             yield ("presentations", f"presentations[{i}].annexes", "annexes must be ascending and unique")
-        if p.subcategory is not None and _SUBCATEGORY_OF[p.subcategory] is not p.category:
+        if p.subcategory is not None and p.subcategory.category is not p.category:
             yield (
                 "presentations",
                 f"presentations[{i}].subcategory",
-                f"{p.subcategory.value!r} belongs under {_SUBCATEGORY_OF[p.subcategory].value!r},"
+                f"{p.subcategory.value!r} belongs under {p.subcategory.category.value!r},"
                 f" not {p.category.value!r}",
             )
     seen: dict[int, int] = {}
     for i, r in enumerate(ds.recommendations):
-        if not 1 <= r.annex <= 6:
-            yield ("recommendations", f"recommendations[{i}].annex", f"annex {_q(r.annex)} is not 1 to 6")
-        elif r.annex in seen:
+        if r.annex in seen:
             yield ("recommendations", f"recommendations[{i}].annex", f"annex {r.annex} appears twice")
         seen.setdefault(r.annex, i)
 
 
-def _dated(ds: Dataset) -> Iterator[tuple[str, str, PartialDate | None]]:
-    for i, p in enumerate(ds.presentations):
-        yield ("presentations", f"presentations[{i}].date", p.date)
-    for i, n in enumerate(ds.news):
-        yield ("news", f"news[{i}].date", n.date)
-    for i, mt in enumerate(ds.meetings):
-        for f in ("date", "not_before", "not_after"):
-            yield ("meetings", f"meetings[{i}].{f}", getattr(mt, f))
-    for i, t in enumerate(ds.coordinators):
-        yield ("coordinators", f"coordinators[{i}].start", t.start)
-        yield ("coordinators", f"coordinators[{i}].end", t.end)
-    for i, m in enumerate(ds.members):
-        for f in ("on", "not_before", "not_after"):
-            yield ("members", f"members[{i}].joined.{f}", getattr(m.joined, f))
-    for i, c in enumerate(ds.claims):
-        yield ("claims", f"claims[{i}].as_of", c.as_of)
-    for i, s in enumerate(ds.sponsors):
-        yield ("sponsors", f"sponsors[{i}].endorsed", s.endorsed)
-    for i, d in enumerate(ds.declarations):
-        yield ("declarations", f"declarations[{i}].circulated", d.circulated)
-    for i, doc in enumerate(ds.documents):
-        yield ("documents", f"documents[{i}].date", doc.date)
-    yield ("initiative", "initiative.dialogue_started", ds.initiative.dialogue_started)
-    yield ("initiative", "initiative.established", ds.initiative.established)
-    yield ("initiative", "initiative.participation_as_of", ds.initiative.participation_as_of)
-
-
-def _dates(ds: Dataset) -> Iterator[Problem]:
+def _dates(ds: Dataset, everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
+    """Every date lies between the group's first event (or the field's ``earliest``) and ``current_to``."""
     end = ds.current_to
-    for collection, location, d in _dated(ds):
-        if d is None:
-            continue
-        if d.wholly_before(LIFE_START) or end.wholly_before(d):
-            yield (
-                collection,
-                location,
-                f"{d} is outside the initiative's life ({LIFE_START} to {end}, the data's current_to)",
-            )
+    for name, where, record in everything:
+        cls = type(record)
+        first = dict(marked(cls, "earliest"))
+        for field, shape in shapes(cls).items():
+            d = getattr(record, field)
+            if shape.kind is Kind.DATE and d is not None:
+                start = first.get(field, LIFE_START)
+                if d.wholly_before(start) or end.wholly_before(d):
+                    yield (name, f"{where}.{field}", f"{d} is outside the dates it may carry ({start} to {end}, the data's current_to)")
+
+
+def _span(meeting: Meeting) -> tuple[PartialDate | None, PartialDate | None]:
+    """The earliest and the latest a meeting may have been held, as far as known."""
+    if meeting.date is not None:
+        return meeting.date, meeting.date
+    return meeting.not_before, meeting.not_after
+
+
+def _bounds(early: PartialDate | None, late: PartialDate | None) -> str:
+    if early is None:
+        return f"by {late}"
+    return f"on or after {early}" if late is None else f"between {early} and {late}"
+
+
+def _meetings(ds: Dataset, everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
+    """
+    A record dated and of one meeting is dated as the meeting can be; a Member a meeting welcomed joined by then.
+    """
+    meetings = {m.id: m for m in ds.meetings}
+    for name, where, record in everything:
+        dated = shapes(type(record)).get("date")
+        for field, target in references(type(record)):
+            meeting = meetings.get(getattr(record, field)) if target == "meetings" else None
+            if meeting is None or dated is None or dated.kind is not Kind.DATE or record.date is None:
+                continue
+            early, late = _span(meeting)
+            if (early is not None and record.date.wholly_before(early)) or (late and late.wholly_before(record.date)):
+                held = f"held {meeting.date}" if meeting.date else f"held {_bounds(early, late)}"
+                yield (name, f"{where}.date", f"{record.date} does not fit its {field} {quote(meeting.id)} ({held})")
+    members = {m.id: m for m in ds.members}
+    for i, mt in enumerate(ds.meetings):
+        _, late = _span(mt)
+        for j, mid in enumerate(mt.welcomed):
+            joined = members[mid].joined if mid in members else None
+            first = None if joined is None else joined.on or joined.not_before
+            if late is not None and first is not None and late.wholly_before(first):
+                yield (
+                    "meetings",
+                    f"meetings[{i}].welcomed[{j}]",
+                    f"{quote(mid)} joined ({joined}) after the meeting that welcomed it ({late})",
+                )
 
 
 def _names(ds: Dataset) -> Iterator[Problem]:
@@ -283,7 +295,7 @@ def _names(ds: Dataset) -> Iterator[Problem]:
             if not key:
                 yield ("members", where, "a name may not be blank")
             elif key in owner and owner[key] != m.id:
-                yield ("members", where, f"{_q(name)} also names member {_q(owner[key])}")
+                yield ("members", where, f"{quote(name)} also names member {quote(owner[key])}")
             else:
                 owner[key] = m.id
 
@@ -293,36 +305,15 @@ def _joinings(ds: Dataset) -> Iterator[Problem]:
         j = m.joined
         if j.on is not None and (j.not_before is not None or j.not_after is not None):
             yield ("members", f"members[{i}].joined", "give either a date (on) or bounds, not both")
-        # Bounds are valid when one day can lie in both: not_after is not wholly before
-        # not_before. "Between 2020-12 and 2020" is December 2020; "between 2021 and
-        # 2020-12" is no day at all.
-        if j.not_before is not None and j.not_after is not None and j.not_after.wholly_before(j.not_before):
-            yield ("members", f"members[{i}].joined.not_after", f"{j.not_after} is before not_before {j.not_before}")
 
 
-def _provenance(ds: Dataset) -> Iterator[Problem]:
-    known = {s.id for s in ds.sources}
-    records: list[tuple[str, str, Any]] = [("initiative", "initiative", ds.initiative)]
-    for name in COLLECTIONS:
-        if name == "sources":
-            continue
-        records.extend((name, f"{name}[{i}]", r) for i, r in enumerate(getattr(ds, name)))
-    for collection, where, record in records:
-        prov: Provenance = record.provenance
-        if prov.source not in known:
-            yield (collection, f"{where}.provenance.source", f"unknown source {_q(prov.source)}")
-        for k, e in enumerate(prov.evidence):
-            if e not in known:
-                yield (collection, f"{where}.provenance.evidence[{k}]", f"unknown source {_q(e)}")
-        for n, note in enumerate(prov.notes):
-            yield from _note(collection, f"{where}.provenance.notes[{n}]", note, record, known)
-
-
-def _note(collection: str, where: str, note: Note, record: Any, known: set[str]) -> Iterator[Problem]:
-    for k, e in enumerate(note.evidence):
-        if e not in known:
-            yield (collection, f"{where}.evidence[{k}]", f"unknown source {_q(e)}")
-    if note.field is not None:
-        top = note.field.split(".")[0].split("[")[0]
-        if top not in attrs.fields_dict(type(record)):
-            yield (collection, f"{where}.field", f"{type(record).__name__} has no field {_q(top)}")
+def _note_fields(everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
+    """A note about a field names a field of the record whose provenance holds it."""
+    for name, where, record in everything:
+        provenance = getattr(record, "provenance", None)
+        for n, note in enumerate(() if provenance is None else provenance.notes):
+            if note.field is not None:
+                top = note.field.split(".")[0].split("[")[0]
+                if top not in attrs.fields_dict(type(record)):
+                    problem = f"{type(record).__name__} has no field {quote(top)}"
+                    yield (name, f"{where}.provenance.notes[{n}].field", problem)

@@ -26,8 +26,11 @@ __all__ = [
     "Shape",
     "after",
     "attribute_docs",
+    "code",
+    "earliest",
     "field_types",
     "kind_of",
+    "marked",
     "orderings",
     "references",
     "refers",
@@ -39,6 +42,7 @@ __all__ = [
     "title_field",
     "unwrap_optional",
     "weigh",
+    "within",
 ]
 
 TITLE = 10
@@ -80,6 +84,41 @@ def orderings(cls: type) -> tuple[tuple[str, str], ...]:
     Return each pair ``(later, earlier)`` of date fields of *cls* that :func:`after` orders.
     """
     return tuple((f.name, e) for f in attrs.fields(cls) for e in f.metadata.get("after", ()))
+
+
+def code(pattern: str) -> dict[str, str]:
+    """
+    Return the metadata of a field that holds a code of the form *pattern* (a regular expression).
+
+    No two records of a collection share a code (the integrity checks say where one
+    does), and generated records draw codes of that form: ``attrs.field(metadata=code("[A-Z]{2}"))``.
+    """
+    return {"code": pattern}
+
+
+def within(low: int, high: int) -> dict[str, tuple[int, int]]:
+    """
+    Return the metadata of a number field (or a tuple of numbers) whose values lie from *low* to *high*.
+    """
+    return {"within": (low, high)}
+
+
+def earliest(day: PartialDate) -> dict[str, PartialDate]:
+    """
+    Return the metadata of a date field whose dates may lie before the group's first event, down to *day*.
+
+    Every other date of a record lies between the group's first event and the date
+    the data is current to (the integrity checks say where one does not).
+    """
+    return {"earliest": day}
+
+
+@functools.cache
+def marked(cls: type, key: str) -> tuple[tuple[str, Any], ...]:
+    """
+    Return each field of *cls* whose metadata holds *key* (``"code"``, ``"within"``, ...), with its value.
+    """
+    return tuple((f.name, f.metadata[key]) for f in attrs.fields(cls) if key in f.metadata)
 
 
 def weigh(weight: float) -> dict[str, float]:

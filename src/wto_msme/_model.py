@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import attrs
 
 from ._dates import PartialDate
-from ._describe import TITLE, FieldDocs, Kind, Shape, after, orderings, refers, shapes, weigh
+from ._describe import TITLE, FieldDocs, Kind, Shape, after, code, earliest, orderings, refers, shapes, weigh, within
 from ._display import record_html, record_repr
 from .enums import (
     Category,
@@ -34,6 +34,7 @@ from .enums import (
 )
 
 __all__ = [
+    "MAX_COUNT",
     "RECORDS",
     "Record",
     "CoordinatorTerm",
@@ -56,6 +57,10 @@ __all__ = [
     "Sponsor",
     "WtoMember",
 ]
+
+
+MAX_COUNT = 1000
+"""The largest count of Members a record may claim (the WTO has 166)."""
 
 
 # --- What every record shares -------------------------------------------------------
@@ -81,8 +86,13 @@ class Record:
     label: ClassVar[str | None] = None
     """What a record of the class is, as a citation says it (``"WTO document"``)."""
 
+    noun: ClassVar[str] = ""
+    """What a message calls a record of the class: its name in lower-case words unless it says otherwise."""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if not vars(cls).get("noun"):
+            cls.noun = "".join(f" {c.lower()}" if c.isupper() else c for c in cls.__name__).strip()
         if not isinstance(vars(cls).get("__doc__"), FieldDocs):  # attrs remakes a slotted class
             cls.__doc__ = FieldDocs(cls.__doc__ or "")  # type: ignore[assignment]
 
@@ -154,7 +164,7 @@ class Note(Record):
     original: str | None = None
     """What the source says, verbatim, where the stored value differs from it."""
 
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = attrs.field(default=(), metadata=refers("sources"))
     """Identifiers of the :class:`Source` records that support the remark."""
 
     confidence: Confidence | None = None
@@ -169,13 +179,13 @@ class Provenance(Record):
     .. versionadded:: 0.1.0
     """
 
-    source: str
+    source: str = attrs.field(metadata=refers("sources"))
     """Identifier of the :class:`Source` the record is transcribed from."""
 
     locator: str | None = None
     """Where in that source, such as ``"Trade Facilitation, entry 1"``."""
 
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = attrs.field(default=(), metadata=refers("sources"))
     """Identifiers of further sources that support or complete the record."""
 
     notes: tuple[Note, ...] = ()
@@ -253,8 +263,8 @@ class Member(Record):
     .. versionadded:: 0.1.0
     """
 
-    id: str = attrs.field(metadata=weigh(5))
-    """Lowercase ISO 3166-1 alpha-3 code, or ``"eu"`` for the European Union."""
+    id: str = attrs.field(metadata=weigh(5) | refers("wto_members"))
+    """Lowercase ISO 3166-1 alpha-3 code, or ``"eu"`` for the European Union: the id of its :class:`WtoMember`."""
 
     name: str = attrs.field(metadata=weigh(TITLE))
     """The name as the group lists it, for example ``"Korea, Republic of"``."""
@@ -262,13 +272,13 @@ class Member(Record):
     kind: MemberKind
     """State, separate customs territory, or the European Union."""
 
-    iso_alpha2: str | None = attrs.field(default=None, metadata=weigh(5))
+    iso_alpha2: str | None = attrs.field(default=None, metadata=weigh(5) | code("[A-Z]{2}"))
     """ISO 3166-1 alpha-2 code; ``None`` for the European Union, which has none."""
 
-    iso_alpha3: str | None = None
+    iso_alpha3: str | None = attrs.field(default=None, metadata=code("[A-Z]{3}"))
     """ISO 3166-1 alpha-3 code; ``None`` for the European Union, which has none."""
 
-    iso_numeric: str | None = None
+    iso_numeric: str | None = attrs.field(default=None, metadata=code("[0-9]{3}"))
     """ISO 3166-1 numeric code as three digits; ``None`` for the European Union."""
 
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=weigh(8))
@@ -289,13 +299,15 @@ class WtoMember(Record):
     .. versionadded:: 0.1.0
     """
 
+    noun = "WTO Member"
+
     id: str = attrs.field(metadata=weigh(5))
     """Lowercase ISO 3166-1 alpha-3 code, or ``"eu"``; the same as :attr:`Member.id`."""
 
     name: str = attrs.field(metadata=weigh(TITLE))
     """The WTO's spelling of its name."""
 
-    member_since: PartialDate
+    member_since: PartialDate = attrs.field(metadata=earliest(PartialDate(1995, 1, 1)))
     """The date it became a WTO Member."""
 
     member_since_confidence: Confidence
@@ -304,13 +316,13 @@ class WtoMember(Record):
     eu_member_state: bool
     """Whether it is a member state of the European Union."""
 
-    iso_alpha2: str | None = attrs.field(default=None, metadata=weigh(5))
+    iso_alpha2: str | None = attrs.field(default=None, metadata=weigh(5) | code("[A-Z]{2}"))
     """ISO 3166-1 alpha-2 code; ``None`` for the European Union."""
 
-    iso_alpha3: str | None = None
+    iso_alpha3: str | None = attrs.field(default=None, metadata=code("[A-Z]{3}"))
     """ISO 3166-1 alpha-3 code; ``None`` for the European Union."""
 
-    iso_numeric: str | None = None
+    iso_numeric: str | None = attrs.field(default=None, metadata=code("[0-9]{3}"))
     """ISO 3166-1 numeric code; ``None`` for the European Union."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -361,7 +373,7 @@ class CountClaim(Record):
     subject: ClaimSubject
     """What is counted."""
 
-    count: int
+    count: int = attrs.field(metadata=within(0, MAX_COUNT))
     """The number claimed."""
 
     as_of: PartialDate | None
@@ -419,7 +431,7 @@ class Recommendation(Record):
     id: str
     """Identifier, ``"annex-1"`` to ``"annex-6"``."""
 
-    annex: int
+    annex: int = attrs.field(metadata=within(1, 6))
     """The annex of the package, 1 to 6."""
 
     kind: RecommendationKind
@@ -479,7 +491,7 @@ class Presentation(Record):
     url: str | None
     """The link to the presentation, or ``None`` if the source gives none."""
 
-    annexes: tuple[int, ...] = ()
+    annexes: tuple[int, ...] = attrs.field(default=(), metadata=within(1, 6))
     """The annexes of the December 2020 package the summary reports on, ascending."""
 
     provenance: Provenance = attrs.field(kw_only=True)
@@ -728,10 +740,10 @@ class Initiative(Record):
     looking_ahead: tuple[str, ...] = attrs.field(metadata=weigh(2))
     """Its aims after MC12, verbatim."""
 
-    participants_claimed: int
+    participants_claimed: int = attrs.field(metadata=within(0, MAX_COUNT))
     """How many WTO Members the page says take part."""
 
-    wto_members_claimed: int
+    wto_members_claimed: int = attrs.field(metadata=within(0, MAX_COUNT))
     """How many WTO Members the page says there are."""
 
     participation_as_of: PartialDate

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "stem", "stems", "words"]
+__all__ = ["fold", "quote", "stem", "stems", "words"]
 
 # Runs of anything but letters and digits, in any script, separate words.
 _NON_WORD = re.compile(r"[\W_]+")
@@ -82,3 +82,30 @@ def stems(text: str) -> tuple[str, ...]:
     ('cross', 'border', 'payment', 'for', 'woman')
     """
     return tuple(stem(w) for w in words(text))
+
+
+def quote(value: object, limit: int = 60) -> str:
+    r"""
+    Return the repr of *value* for a message, shortened to at most *limit* characters.
+
+    A shortened text is the repr of a prefix of it, without its closing quote, followed
+    by ``...``: it is cut between characters, never inside an escape such as ``\x00``.
+
+    >>> quote("short")
+    "'short'"
+    >>> quote("\x00" * 40, 20)
+    "'\\x00\\x00\\x00\\x00..."
+    """
+    r = repr(value)
+    if len(r) <= limit:
+        return r
+    if not isinstance(value, str):  # a number or a container: cut before any escape near the end
+        cut = r[: limit - 3]
+        slash = cut.rfind("\\")
+        return (cut[:slash] if slash > len(cut) - 10 else cut) + "..."
+    n = limit - 4  # each character takes at least one place in a repr: no longer prefix fits
+    r = repr(value[:n])
+    while len(r) > limit - 2 and n > 0:  # the repr less its closing quote, then "..."
+        n -= 1
+        r = repr(value[:n])
+    return r[:-1] + "..."

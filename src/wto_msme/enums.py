@@ -174,6 +174,18 @@ class Subcategory(enum.Enum):
     STANDARDS_TO_DIGITALIZE_TRADE = "Standards to digitalize trade"
     """Under :attr:`Category.DIGITAL`."""
 
+    @property
+    def category(self) -> Category:
+        """
+        The category whose heading the sub-heading stands under.
+
+        >>> Subcategory.CROSS_BORDER_PAYMENTS.category
+        <Category.FINANCING: 'MSME Financing'>
+
+        .. versionadded:: 0.3.0
+        """
+        return Category.FINANCING if self is Subcategory.CROSS_BORDER_PAYMENTS else Category.DIGITAL
+
 
 class RecommendationKind(enum.Enum):
     """

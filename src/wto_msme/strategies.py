@@ -336,6 +336,7 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     ]
     ids = {name: [r.id for r in parts[name]] for name in COLLECTIONS}
     parts = {name: [_pointed(draw, r, ids) for r in rs] for name, rs in parts.items()}
+    parts = _fitted(parts)
     member_ids = tuple(ids["members"])
     return Dataset(
         version=draw(_text),
@@ -355,12 +356,37 @@ def datasets(draw: st.DrawFn, max_size: int = 6) -> Dataset:
     )
 
 
+def _fitted(parts: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Date each record of one meeting as its meeting, and let a meeting welcome only Members that had joined."""
+    meetings = {m.id: m for m in parts["meetings"]}
+    joined = {m.id: m.joined.on or m.joined.not_before for m in parts["members"]}
+
+    def fit(record: Any) -> Any:
+        for field, target in references(type(record)):
+            meeting = meetings.get(getattr(record, field)) if target == "meetings" else None
+            if meeting is not None and getattr(record, "date", None) is not None:
+                day = meeting.date or meeting.not_before or meeting.not_after
+                return attrs.evolve(record, date=day) if day is not None else record
+        return record
+
+    def welcoming(m: Any) -> Any:
+        late = m.date or m.not_after
+        ok = [i for i in m.welcomed if late is None or joined.get(i) is None or not late.wholly_before(joined[i])]
+        return attrs.evolve(m, welcomed=tuple(ok))
+
+    fitted = {name: [fit(r) for r in rs] for name, rs in parts.items()}
+    fitted["meetings"] = [welcoming(m) for m in fitted["meetings"]]
+    return fitted
+
+
 def _pointed(draw: st.DrawFn, record: Any, ids: dict[str, list[str]]) -> Any:
     """Point every field of *record* that refers to other records at ids that exist (see ``refers``)."""
     changes: dict[str, Any] = {}
     for name, target in references(type(record)):  # type: ignore[arg-type]
-        value = getattr(record, name)
-        pick = st.sampled_from(ids[target])
+        value, known = getattr(record, name), ids.get(target)
+        if known is None or all(v in known for v in (value if isinstance(value, tuple) else (value,))):
+            continue  # ids of sources, drawn among them; ids that exist already
+        pick = st.sampled_from(known)
         changes[name] = tuple(draw(pick) for _ in value) if isinstance(value, tuple) else draw(pick)
     return attrs.evolve(record, **changes) if changes else record
 
