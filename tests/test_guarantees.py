@@ -650,7 +650,8 @@ class TestMessages:
         tested += " the file is larger than the limit unknown WTO Member 'zzz'"
         tested += " bad items: problems not listed the rest was not checked"
         tested += " checking stopped there a symbolic link: expected a regular file, found permission denied"
-        sources = "".join((SRC / f"{m}.py").read_text("utf-8") for m in ("_checks", "_json", "_convert", "_data", "_model"))
+        modules = ("_checks", "_json", "_convert", "_data", "_model")
+        sources = "".join((SRC / f"{m}.py").read_text("utf-8") for m in modules)
         fragments = {
             # a fixed phrase of each message, as the source writes it
             "an identifier may not be blank",

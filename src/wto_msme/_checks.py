@@ -81,13 +81,17 @@ def _records(ds: Dataset) -> Iterator[tuple[str, str, Any]]:
 
 def _nested(name: str, where: str, record: Any) -> Iterator[tuple[str, str, Any]]:
     yield name, where, record
-    for field, shape in shapes(type(record)).items():
+    for field, shape in shapes(_class(record)).items():
         value = getattr(record, field)
         if shape.kind is Kind.RECORD and value is not None:
             yield from _nested(name, f"{where}.{field}", value)
         elif shape.kind is Kind.TUPLE and shape.item is not None and shape.item.kind is Kind.RECORD:
             for j, item in enumerate(value):
                 yield from _nested(name, f"{where}.{field}[{j}]", item)
+
+
+def _class(record: object) -> type:
+    return type(record)
 
 
 def _values(record: Any, field: str) -> Iterator[tuple[str, Any]]:
@@ -122,7 +126,7 @@ def _references(ds: Dataset, everything: list[tuple[str, str, Any]]) -> Iterator
     """Every id a field declared with ``refers`` holds must be the id of a record of its collection."""
     ids = {name: {r.id for r in getattr(ds, name)} for name in COLLECTIONS}
     for name, where, record in everything:
-        for field, target in references(type(record)):
+        for field, target in references(_class(record)):
             for at, v in _values(record, field):
                 if v not in ids[target]:
                     yield (name, f"{where}.{at}", f"unknown {getattr(ds, target).kind.noun} {quote(v)}")
@@ -166,7 +170,7 @@ def _signatories(ds: Dataset) -> Iterator[Problem]:
 def _ranges(everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
     """Every number a field declared with ``within`` holds lies in its range."""
     for name, where, record in everything:
-        for field, (low, high) in marked(type(record), "within"):
+        for field, (low, high) in marked(_class(record), "within"):
             for at, n in _values(record, field):
                 if not low <= n <= high:
                     yield (name, f"{where}.{at}", f"{quote(n)} is not from {low} to {high}")
@@ -177,7 +181,7 @@ def _codes(ds: Dataset) -> Iterator[Problem]:
     for name in COLLECTIONS:
         records = getattr(ds, name)
         for field, pattern in marked(records.kind, "code"):
-            form, owner = re.compile(pattern), {}
+            form, owner = re.compile(pattern), dict[str, int]()
             for i, r in enumerate(records):
                 value = getattr(r, field)
                 if value is None:
@@ -234,14 +238,15 @@ def _dates(ds: Dataset, everything: list[tuple[str, str, Any]]) -> Iterator[Prob
     """Every date lies between the group's first event (or the field's ``earliest``) and ``current_to``."""
     end = ds.current_to
     for name, where, record in everything:
-        cls = type(record)
+        cls = _class(record)
         first = dict(marked(cls, "earliest"))
         for field, shape in shapes(cls).items():
             d = getattr(record, field)
             if shape.kind is Kind.DATE and d is not None:
                 start = first.get(field, LIFE_START)
                 if d.wholly_before(start) or end.wholly_before(d):
-                    yield (name, f"{where}.{field}", f"{d} is outside the dates it may carry ({start} to {end}, the data's current_to)")
+                    span = f"({start} to {end}, the data's current_to)"
+                    yield (name, f"{where}.{field}", f"{d} is outside the dates it may carry {span}")
 
 
 def _span(meeting: Meeting) -> tuple[PartialDate | None, PartialDate | None]:
@@ -263,8 +268,8 @@ def _meetings(ds: Dataset, everything: list[tuple[str, str, Any]]) -> Iterator[P
     """
     meetings = {m.id: m for m in ds.meetings}
     for name, where, record in everything:
-        dated = shapes(type(record)).get("date")
-        for field, target in references(type(record)):
+        dated = shapes(_class(record)).get("date")
+        for field, target in references(_class(record)):
             meeting = meetings.get(getattr(record, field)) if target == "meetings" else None
             if meeting is None or dated is None or dated.kind is not Kind.DATE or record.date is None:
                 continue

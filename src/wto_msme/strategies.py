@@ -362,7 +362,8 @@ def _fitted(parts: dict[str, list[Any]]) -> dict[str, list[Any]]:
     joined = {m.id: m.joined.on or m.joined.not_before for m in parts["members"]}
 
     def fit(record: Any) -> Any:
-        for field, target in references(type(record)):
+        cls: type = type(record)
+        for field, target in references(cls):
             meeting = meetings.get(getattr(record, field)) if target == "meetings" else None
             if meeting is not None and getattr(record, "date", None) is not None:
                 day = meeting.date or meeting.not_before or meeting.not_after
