@@ -35,11 +35,11 @@ COUNTS = {
     "news": 19,
     "publications": 12,
     "declarations": 1,
-    "documents": 27,
+    "documents": 41,
     "wto_members": 166,
-    "claims": 16,
+    "claims": 18,
     "sponsors": 3,
-    "sources": 84,
+    "sources": 90,
 }
 
 
