@@ -20,8 +20,8 @@ from wto_msme import DataError, PartialDate
 from wto_msme._checks import check
 from wto_msme._data import _load_bundled
 from wto_msme._dataset import COLLECTIONS
-from wto_msme._describe import field_types
-from wto_msme.enums import Category, MemberKind, NoteKind, YearBasis
+from wto_msme._describe import field_types, title
+from wto_msme.enums import Category, Confidence, MemberKind, NoteKind, YearBasis
 
 from .conftest import DATA_DIR, SOURCES
 
@@ -35,11 +35,11 @@ COUNTS = {
     "news": 19,
     "publications": 12,
     "declarations": 1,
-    "documents": 27,
+    "documents": 41,
     "wto_members": 166,
-    "claims": 16,
+    "claims": 18,
     "sponsors": 3,
-    "sources": 84,
+    "sources": 90,
 }
 
 
@@ -462,3 +462,220 @@ class TestColdStart:
         where, equal = _python(code, archive).split()
 
         assert (str(archive), "True") == (where[: len(str(archive))], equal)
+
+
+# --- The facts of the December 2026 source update (data 2026.12.1) ----------------------------------
+# Kept apart from the loading tests above: each test pins one fact of the update with its source.
+
+
+class TestCovidStatement:
+    """
+    WT/GC/215, as its text reposted by Textile Future gives it.
+
+    "The following statement, dated May 14, 2020, is being circulated at the request of the
+    following Members: Afghanistan; Albania; Argentina; … Thailand; Turkey; Ukraine; United
+    Kingdom; Uruguay; Vanuatu."
+    """
+
+    def test_date_and_co_sponsors(self, ds):
+        """The statement is dated 14 May 2020 and names 49 co-sponsors, all WTO Members, the EU once."""
+
+        doc = ds.documents.get("wt-gc-215")
+        wto = {m.id for m in ds.wto_members}
+
+        assert (PartialDate(2020, 5, 14), 49, True, "S-GC215-TXT") == (
+            doc.date,
+            len(set(doc.proponents)),
+            set(doc.proponents) <= wto,
+            doc.provenance.evidence[0],
+        )
+
+    def test_co_sponsors_that_did_not_take_part(self, ds):
+        """Four co-sponsors were no participants then: Maldives and Ukraine joined later, Thailand and Vanuatu never."""
+
+        doc = ds.documents.get("wt-gc-215")
+        then = ds.members.as_of(str(doc.date))
+        possible = {m.id for m in (*then.known, *then.uncertain)}
+        members = {m.id for m in ds.members}
+
+        assert ({"tha", "vut"}, {"mdv", "tha", "ukr", "vut"}) == (
+            set(doc.proponents) - members,
+            set(doc.proponents) - possible,
+        )
+
+    def test_description_corrected(self, ds):
+        """The description no longer says the group's members circulated it, and a correction note says why."""
+
+        doc = ds.documents.get("wt-gc-215")
+        kinds = {(n.kind, n.field) for n in doc.provenance.notes}
+
+        assert ("IWG members" not in doc.description, "49 WTO Members" in doc.description) == (True, True)
+        assert (NoteKind.CORRECTION, "description") in kinds
+        assert all(n.confidence is not Confidence.UNVERIFIED for n in doc.provenance.notes)
+
+
+class TestPrecursors:
+    """
+    The 2015 draft decisions, from the Spanish repost of WT/GC/W/708.
+
+    "WT/GC/W/708 19 de noviembre de 2015" / "Los copatrocinadores del documento WT/GC/W/702" /
+    "Como se expone en los documentos JOB/GC/80 y WT/GC/W/702".
+    """
+
+    def test_the_three_documents(self, ds):
+        """WT/GC/W/708 is dated 19 November 2015 and proposed by four Members; W/702 and JOB/GC/80 are known from it."""
+
+        docs = {d.symbol: d for d in ds.documents if d.provenance.source == "S-W708"}
+
+        assert (
+            {"WT/GC/W/708", "WT/GC/W/702", "JOB/GC/80"},
+            PartialDate(2015, 11, 19),
+            ("brn", "phl", "mys", "lao"),
+        ) == (set(docs), docs["WT/GC/W/708"].date, docs["WT/GC/W/708"].proponents)
+
+    def test_a_cited_document_may_predate_the_group(self, ds):
+        """The integrity checks accept a document of 2015, but not a meeting of 2015."""
+
+        doc = ds.documents.get("wt-gc-w-708")
+        meeting = attrs.evolve(ds.meetings[0], date=doc.date)
+
+        assert ([], ["meetings"]) == (
+            check(ds),
+            [c for c, _, _ in check(attrs.evolve(ds, meetings=(meeting, *ds.meetings[1:])))],
+        )
+
+
+class TestJointSymbol:
+    """
+    The women-led MSME finance compendium, as the 2024 annual report cites it.
+
+    "to issue the joint compendium on Access to Finance for Women-led MSMEs
+    (INF/MSME/W/46/Rev.3; INF/TGE/W/7/Rev" (the copy read is cut off there).
+    """
+
+    def test_both_symbols_the_revision_marked_unknown(self, ds):
+        """The Trade and Gender co-symbol follows a hyphen, as in joint documents, its revision marked unknown."""
+
+        doc = ds.documents.get("inf-msme-w-46-rev-3")
+        flag = next(n for n in doc.provenance.notes if n.field == "symbol")
+
+        assert ("INF/MSME/W/46/Rev.3-INF/TGE/W/7/Rev.?", NoteKind.FLAG) == (doc.symbol, flag.kind)
+        assert doc in ds.documents.search("INF/TGE/W/7")
+
+
+class TestDocumentsWithoutSymbol:
+    """
+    Eleven documents read in full, in reposts that show no symbol.
+
+    "The following communication, dated 17 July 2024 …" (the summary of 1 July 2024), and
+    likewise the other ten: annual reports, summaries, convening notices, a study, communications.
+    """
+
+    def test_eleven_each_flagged(self, ds):
+        """Eleven documents have no symbol, and each says so in a flag on its symbol, from its own source."""
+
+        unsymbolled = [d for d in ds.documents if d.symbol is None]
+        flagged = [d for d in unsymbolled for n in d.provenance.notes if (n.kind, n.field) == (NoteKind.FLAG, "symbol")]
+
+        assert (11, unsymbolled) == (len(unsymbolled), flagged)
+
+    def test_the_meetings_they_served_list_them(self, ds):
+        """A document that served a meeting is among that meeting's documents, and the other way round."""
+
+        pairs = {(d.id, m) for d in ds.documents for m in d.meetings}
+        listed = {(d, m.id) for m in ds.meetings for d in m.documents}
+
+        assert pairs == listed
+        assert {
+            ("2024-07-17-summary", "2024-07-01-meeting"),
+            ("2025-09-09-convening-notice", "2025-10-03-meeting"),
+        } <= pairs
+
+    def test_named_by_their_description(self, ds):
+        """A document without symbol is named by its description: in titles, in its citation, and found by it."""
+
+        doc = ds.documents.get("2024-10-29-summary")
+        cited = wto_msme.cite(doc)
+
+        assert (doc.description, True, doc) == (
+            title(doc),
+            cited.startswith(f"\u201c{doc.description}."),
+            ds.documents.search(doc.description)[0],
+        )
+
+    def test_csv_leaves_the_symbol_empty(self, ds):
+        """CSV writes an empty symbol cell for a document without one, and JSON writes null."""
+
+        import csv
+        import io
+
+        docs = ds.documents.get("2025-12-08-joint-communication")
+        out = io.StringIO(newline="")
+        wto_msme.collections.Documents([docs]).to_csv(out)
+        row = next(csv.DictReader(io.StringIO(out.getvalue())))
+
+        assert ("", None) == (row["symbol"], json.loads((DATA_DIR / "documents.json").read_text("utf-8"))[-1]["symbol"])
+
+
+class TestCounts2018To2020:
+    """
+    The dated counts of 2018-2020.
+
+    88 by 30 January 2018, 89 in 2019, "over 90" on 8 May 2020 (CUTS: "currently involving
+    over 90 WTO Members"), and 90 just before Ukraine joined ("bringing the total number of
+    participants to 91 WTO members", 11 December 2020).
+    """
+
+    def test_the_claims(self, ds):
+        """The four early claims are in the data in date order, the 'over 90' as a bound flagged low."""
+
+        early = [c for c in ds.claims if c.as_of is not None and c.as_of.year in (2018, 2019, 2020)]
+        over = ds.claims.get("2020-05-08-over-90")
+
+        assert [(88, False), (89, False), (90, True), (90, False), (91, False)] == [
+            (c.count, c.more_than) for c in early
+        ]
+        assert (False, Confidence.LOW) == (over.consistent, over.provenance.notes[0].confidence)
+
+    def test_a_bound_is_not_taken_for_a_count(self, ds):
+        """The 'over 90' claim is in no participation step and never the claim a count is shown with."""
+
+        steps = ds.participation()
+
+        assert "2020-05-08-over-90" not in {s.claim for s in steps}
+        assert ds.participant_count("2020-05-08").claim.id != "2020-05-08-over-90"
+
+    def test_panama_flags_the_early_counts(self, ds):
+        """The counts that bound 2019 (88, 89, 90) carry a flag on Panama: they assume nobody left."""
+
+        flagged = {
+            c.id for c in ds.claims for n in c.provenance.notes if n.kind is NoteKind.FLAG and "Panama" in n.text
+        }
+
+        assert {"2018-01-30-88", "2019-89", "2020-12-10-90"} == flagged
+
+
+class TestMeetingFlags:
+    """
+    Two records checked against their sources.
+
+    The meeting of 10 December 2024 ("was postponed from the 10 December 2024 meeting") and
+    South Africa on 3 October 2025 ("The ITC's Deputy Executive Director, Dorothy Tembo, and
+    South Africa will brief the Group").
+    """
+
+    @pytest.mark.parametrize(
+        ("meeting", "field"), [("2024-12-10-meeting", "date"), ("2025-10-03-meeting", "presenters")]
+    )
+    def test_flagged(self, ds, meeting, field):
+        """Each record carries a flag on the field the sources leave uncertain."""
+
+        notes = ds.meetings.get(meeting).provenance.notes
+
+        assert (NoteKind.FLAG, field) in {(n.kind, n.field) for n in notes}
+
+
+def test_the_data_version_is_bumped(ds):
+    """The update is data version 2026.12.1, still current to 8 December 2025 (nothing later was found)."""
+
+    assert ("2026.12.1", PartialDate(2025, 12, 8)) == (ds.version, ds.current_to)

@@ -220,6 +220,16 @@ class TestDataPages:
 
         assert [] == misplaced
 
+    def test_documents(self, ds, pages):
+        """Every document is a row of the documents page, by its symbol or, where none is visible, its description."""
+
+        md = _data_pages().md
+        rows = [line for line in pages["documents.md"].splitlines() if line.startswith("| ")][1:]
+        shown = [md(d.symbol) if d.symbol else "*none visible*" for d in ds.documents]
+
+        assert shown == [row.split(" | ")[0].removeprefix("| ") for row in rows]
+        assert all(md(d.description) in row for d, row in zip(ds.documents, rows, strict=True))
+
     def test_notes(self, ds, pages):
         """Every note of the data is on the notes page, with its evidence, and counted once by kind."""
 

@@ -939,7 +939,7 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
         "iso_alpha3",
         "iso_numeric",
     ),
-    "claims": ("id", "subject", "count", "as_of", "consistent"),
+    "claims": ("id", "subject", "count", "more_than", "as_of", "consistent"),
     "sponsors": ("id", "member", "endorsed", "participant_then"),
     "sources": ("id", "kind", "url"),
 }

@@ -99,7 +99,7 @@ def test_version(capsys, ds):
     status, out, _ = run(capsys, "--version")
 
     assert (0, f"wto_msme {wto_msme.__version__}, data version {ds.version}\n") == (status, out)
-    assert (wto_msme.DATA_VERSION, "2026.12.0") == (ds.version, data_file("dataset.json")["version"])
+    assert (wto_msme.DATA_VERSION, "2026.12.1") == (ds.version, data_file("dataset.json")["version"])
 
 
 class TestOverview:
@@ -120,7 +120,7 @@ class TestOverview:
             " 77 listed, the European Union counted once",
             "  (the initiative page: 98 of 164 WTO Members as of 2023-03, around 90 per cent of world exports)",
             "Coordinator: Matthew Wilson (Barbados) since 2023-04-26",
-            "Data version 2026.12.0, current to 2025-12-08.",
+            "Data version 2026.12.1, current to 2025-12-08.",
         ] == [line for line in lines if line.startswith(("Participants:", "  (the", "Coordinator:", "Data version"))]
         assert ds.participant_count() == 104
         assert f"Records: {len(ds.meetings)} meetings, {len(ds.presentations)} presentations," in out
@@ -389,7 +389,7 @@ class TestExport:
                 sizes[name] = len(list(csv.DictReader(f)))
 
         assert (0, {"initiative": 1, **{n: len(getattr(ds, n)) for n in COLLECTIONS}}) == (status, sizes)
-        assert (77, 40, 27, 16) == (sizes["members"], sizes["meetings"], sizes["documents"], sizes["claims"])
+        assert (77, 40, 41, 18) == (sizes["members"], sizes["meetings"], sizes["documents"], sizes["claims"])
 
 
 def test_schema_prints_the_shipped_schema(capsys):

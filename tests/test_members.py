@@ -779,6 +779,8 @@ def claim_verdict(ds: wto_msme.Dataset, claim: wto_msme.CountClaim) -> bool | No
             1 for s in ds.sponsors if not s.participant_then and s.endorsed.last_day <= claim.as_of.last_day
         )
         low, high = low + endorsers, high + endorsers
+    if claim.more_than:  # "over 90": a bound, which any count above it meets
+        return False if high <= claim.count else True if low > claim.count else None
     if not low <= claim.count <= high:
         return False
     return True if low == high else None
@@ -821,11 +823,12 @@ class TestClaims:
         assert claim.consistent in allowed
 
     def test_the_settled_claims(self, ds):
-        """The member data settles the counts of December 2020, February 2021 and from December 2021 on, as flagged."""
+        """The member data settles "over 90" (May 2020), the counts of December 2020, February 2021 and after."""
 
         verdicts = {c.id: claim_verdict(ds, c) for c in ds.claims if c.as_of is not None}
         settled = {claim: verdict for claim, verdict in verdicts.items() if verdict is not None}
         expected = {
+            "2020-05-08-over-90": False,  # more than 90: the data allows 90 at most before Ukraine joined
             "2020-12-11-91": True,
             "2021-02-18-94-package-sponsors": True,
             "2021-12-93": True,

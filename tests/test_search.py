@@ -53,8 +53,8 @@ SEARCHED = [
 
 
 def title_of(record: object) -> str:
-    """The text of the field that names *record*."""
-    return getattr(record, _describe.title_field(type(record)))
+    """The text that names *record*: its title field, or its description where that is empty."""
+    return _describe.title(record)
 
 
 class TestBundled:

@@ -5,7 +5,7 @@ On ``builder-inited`` (before Sphinx reads any page) the pages below are written
 Markdown into ``reference/generated/``, which is not under version control:
 
 - ``participants.md``, ``coordinators.md``, ``package.md``, ``presentations.md``,
-  ``claims.md``: the records, as tables;
+  ``documents.md``, ``claims.md``: the records, as tables;
 - ``notes.md``: every correction, repair, clean-up, flag, inference, completion and
   kept slip of the data, with its evidence;
 - ``sources.md``: every source, as a glossary, so that evidence links to it.
@@ -33,7 +33,7 @@ import wto_msme
 from wto_msme import Dataset, Joining, Note, PartialDate
 from wto_msme._data import LAYOUT
 from wto_msme._dataset import COLLECTIONS as DATASET_COLLECTIONS
-from wto_msme._describe import attribute_docs
+from wto_msme._describe import attribute_docs, title
 from wto_msme.collections import Records
 from wto_msme.enums import Category, Confidence, MemberKind, NoteKind, SourceKind
 
@@ -129,7 +129,7 @@ def record_label(collection: str, record: Any) -> str:
     if collection == "claims":
         return md(f"count claim “{record.wording}” ({when(record.as_of, 'undated')})")
     if collection == "documents":
-        return md(record.symbol)
+        return md(title(record))
     if collection == "sponsors":
         return md(f"package sponsor {record.member} ({record.endorsed})")
     for attr in ("name", "title"):
@@ -301,7 +301,7 @@ def package(ds: Dataset) -> str:
     """
     Return the page of the December 2020 package.
     """
-    symbols = {d.id: d.symbol for d in ds.documents}
+    symbols = {d.id: title(d) for d in ds.documents}
     intro = (
         f"The {len(ds.recommendations)} items of the December 2020 package, by annex. The package"
         f" document is {md(', '.join(sorted({symbols[r.document] for r in ds.recommendations})))}."
@@ -345,7 +345,7 @@ def meetings(ds: Dataset) -> str:
         f" {when(ds.meetings[0].date)} to {when(ds.meetings[-1].date)}, each with what the sources say"
         " it discussed, who presented, whom it welcomed and the documents it served."
     )
-    docs = {d.id: d.symbol for d in ds.documents}
+    docs = {d.id: title(d) for d in ds.documents}
     members = {m.id: m.name for m in ds.members}
     per_meeting: dict[str, list[Any]] = {}
     for p in ds.presentations:
@@ -419,6 +419,38 @@ def anchor(heading: str) -> str:
     return slug.replace(" ", "-")
 
 
+def documents(ds: Dataset) -> str:
+    """
+    Return the page of the WTO documents the sources cite, in the order of the data.
+    """
+    names = {m.id: m.name for m in ds.wto_members}
+    meetings = {m.id: m for m in ds.meetings}
+    rows = (
+        (
+            md(d.symbol) if d.symbol else "*none visible*",
+            md(d.kind.value),
+            md(when(d.date)),
+            md(d.description),
+            md("; ".join(names.get(p, p) for p in d.proponents) or NONE),
+            "; ".join(
+                f"[{md(meeting_heading(meetings[m]))}](meetings.md#{anchor(meeting_heading(meetings[m]))})"
+                for m in d.meetings
+            )
+            or NONE,
+            terms((d.provenance.source, *d.provenance.evidence)),
+        )
+        for d in ds.documents
+    )
+    unsymbolled = sum(d.symbol is None for d in ds.documents)
+    intro = (
+        f"The {len(ds.documents)} WTO documents the sources cite, {unsymbolled} of them read in full in"
+        " copies that show no symbol. *Proponents* are the Members that proposed or co-sponsored a"
+        " document, where the sources say; *Meetings* those it convened, reported on or served."
+    )
+    header = ("Symbol", "Kind", "Date", "Description", "Proponents", "Meetings", "Sources")
+    return page("Documents", intro, table(header, rows))
+
+
 def claims(ds: Dataset) -> str:
     """
     Return the page of the dated count claims.
@@ -427,7 +459,7 @@ def claims(ds: Dataset) -> str:
         (
             md(when(c.as_of, "undated")),
             md(c.subject.value),
-            str(c.count),
+            f"more than {c.count}" if c.more_than else str(c.count),
             md(c.wording),
             {True: "yes", False: "**no**", None: "cannot be checked"}[c.consistent],
             terms((c.provenance.source, *c.provenance.evidence)),
@@ -577,6 +609,7 @@ def render(ds: Dataset) -> dict[str, str]:
         "package.md": package(ds),
         "meetings.md": meetings(ds),
         "presentations.md": presentations(ds),
+        "documents.md": documents(ds),
         "claims.md": claims(ds),
         "notes.md": notes(ds),
         "sources.md": sources(ds),

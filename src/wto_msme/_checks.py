@@ -22,7 +22,7 @@ from ._text import fold, quote
 __all__ = ["LIFE_START", "MAX_COUNT", "MAX_COUNTED", "Problem", "check"]
 
 LIFE_START = PartialDate(2017, 1, 1)
-"""The earliest date a record about the group may carry: the 2017 dialogue began then."""
+"""The earliest date a record about the group may carry: the 2017 dialogue began then. Cited documents may be older."""
 
 Problem = tuple[str, str, str]
 """A problem as (collection, location, what is wrong)."""

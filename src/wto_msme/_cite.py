@@ -108,7 +108,7 @@ def cite(record: Any, style: Literal["text", "bibtex"] = "text", *, dataset: Dat
       month = feb,
       date = {2021-02-18},
       url = {https://...},
-      note = {Source: WTO Secretariat, list of presentations ... Data: wto\_msme, data version 2026.12.0},
+      note = {Source: WTO Secretariat, list of presentations ... Data: wto\_msme, data version 2026.12.1},
     }
 
     .. versionadded:: 0.1.0
@@ -148,8 +148,8 @@ def _parts(record: Any, ds: Dataset) -> dict[str, Any]:
 
 
 def _title(record: Any, ds: Dataset) -> str:
-    if isinstance(record, Document):
-        return f"{record.symbol}, {record.description}"
+    if isinstance(record, Document):  # a document with no visible symbol goes by its description
+        return ", ".join(t for t in (record.symbol, record.description) if t)
     if isinstance(record, Declaration) and record.symbol:
         return f"{record.title} ({record.symbol})"
     if isinstance(record, Sponsor):

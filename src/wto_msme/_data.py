@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DATA_VERSION", "LAYOUT", "MAX_FILE_BYTES", "load"]
 
-DATA_VERSION = "2026.12.0"
+DATA_VERSION = "2026.12.1"
 """The version of the bundled data. It changes whenever the data does."""
 
 MAX_FILE_BYTES = 8 * 1024 * 1024

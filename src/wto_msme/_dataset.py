@@ -229,7 +229,7 @@ class Dataset:
                 c,
             )
             for i, c in enumerate(self.claims)
-            if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None
+            if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and not c.more_than
         ]
         return min(distances, key=lambda t: t[:3])[3] if distances else None
 
@@ -258,7 +258,10 @@ class Dataset:
                 if d is not None:
                     days |= {d.first_day, d.last_day}
         # A claim counts at the last day of its period, or at current_to if that is earlier.
-        claims = [c for c in self.claims if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None]
+        # A claim that gives only a bound ("over 90") is not a count, and is left out.
+        claims = [
+            c for c in self.claims if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and not c.more_than
+        ]
         claimed_on = {c.id: min(c.as_of.last_day, end) for c in claims if c.as_of is not None}
         days |= set(claimed_on.values())
         start = self.initiative.established.first_day

@@ -248,10 +248,16 @@ def title_field(cls: type) -> str | None:
 def title(record: Any) -> str:
     """
     Return what names *record*: its title, headline or name (its id, or its first field, where it has none).
+
+    Where that is ``None`` (a document with no visible symbol), the heaviest other text
+    search reads names it (the document's description).
     """
     fields = field_types(type(record))  # type: ignore[arg-type]
     name = title_field(type(record)) or ("id" if "id" in fields else next(iter(fields), None))  # type: ignore[arg-type]
     value = None if name is None else getattr(record, name, None)
+    if value is None:
+        texts = [(w, n) for n, w in searched_fields(type(record)) if isinstance(getattr(record, n, None), str)]  # type: ignore[arg-type]
+        value = getattr(record, max(texts)[1]) if texts else None
     if value is None:
         return type(record).__name__
     return str(getattr(value, "value", value))

@@ -374,7 +374,10 @@ class CountClaim(Record):
     """What is counted."""
 
     count: int = attrs.field(metadata=within(0, MAX_COUNT))
-    """The number claimed."""
+    """The number claimed, or the bound it is claimed to exceed where :attr:`more_than` is true."""
+
+    more_than: bool = attrs.field(default=False, kw_only=True)
+    """Whether the source gives only a bound, such as "over 90": then more than :attr:`count` took part."""
 
     as_of: PartialDate | None
     """The date the count refers to; ``None`` if the source gives none."""
@@ -669,10 +672,17 @@ class Document(Record):
     """
 
     id: str
-    """Identifier, the symbol as a slug: ``"inf-msme-4-rev-2"``."""
+    """
+    Identifier, the symbol as a slug: ``"inf-msme-4-rev-2"``; for a document with no visible
+    symbol, its date and what it is, such as ``"2024-07-17-summary"``.
+    """
 
-    symbol: str = attrs.field(metadata=weigh(TITLE))
-    """The document symbol, such as ``"INF/MSME/4/Rev.2"``."""
+    symbol: str | None = attrs.field(metadata=weigh(TITLE))
+    """
+    The document symbol, such as ``"INF/MSME/4/Rev.2"``; ``None`` where no symbol is visible
+    in the copy read. A document issued under two groups' symbols holds both, joined by a
+    hyphen, as in ``"INF/MSME/W/58-INF/TGE/COM/11"``.
+    """
 
     kind: DocumentKind = attrs.field(metadata=weigh(3))
     """What kind of document it is: an annual report, a proposal, a convening notice..."""
@@ -680,7 +690,7 @@ class Document(Record):
     description: str = attrs.field(metadata=weigh(4))
     """What the document is."""
 
-    date: PartialDate | None = None
+    date: PartialDate | None = attrs.field(default=None, metadata=earliest(PartialDate(1995, 1, 1)))
     """Its date, where known."""
 
     url: str | None = None
