@@ -39,7 +39,7 @@ COUNTS = {
     "wto_members": 166,
     "claims": 16,
     "sponsors": 3,
-    "sources": 84,
+    "sources": 85,
 }
 
 

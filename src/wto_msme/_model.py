@@ -237,6 +237,9 @@ class WtoMember:
     iso_numeric: str | None = None
     """ISO 3166-1 numeric code; ``None`` for the European Union."""
 
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=weigh(8))
+    """Other names: the CLDR's in English, French and Spanish (``"Corée du Sud"``), its participant's, a few more."""
+
     provenance: Provenance = attrs.field(kw_only=True)
     """Where the record comes from."""
 
