@@ -349,10 +349,27 @@ def _absent(value: object) -> bool:
 
 
 class _Findable(Records[R]):
-    """Records found by name, one at a time or many at once."""
+    """Records found by name, one at a time or many at once, through an index of names."""
 
     def find(self, text: str) -> R:
         raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    @property
+    def _names(self) -> Names[Any]:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def _resolve(self, text: str, what: str) -> tuple[Any, ...]:
+        """The records *text* means (several if it is ambiguous), refusing what names nothing."""
+        found = self._names.exact.get(text) if isinstance(text, str) else None
+        return found if found is not None else self._names.get(text) if _key(text, what) else ()
+
+    def _label(self, record: Any) -> str:
+        return str(record.name)
+
+    def _closest(self, message: str, text: str, what: str = "names") -> tuple[str, tuple[str, ...]]:
+        """A miss's *message* followed by the labels of the records *text* may have meant, and those labels."""
+        labels = tuple(self._label(r) for r in self._names.closest(self._names.key(text)))
+        return message + (f"; the closest {what} are " + ", ".join(map(repr, labels)) if labels else ""), labels
 
     @overload
     def find_many(self, names: Iterable[str | None]) -> list[R | None]: ...
@@ -443,10 +460,7 @@ class Members(_Findable[Member]):
             (True, ((m, (_reserved(m.iso_alpha2, m.kind is MemberKind.EUROPEAN_UNION),)) for m in self)),
             (True, ((r, (w.id, w.iso_alpha3)) for r, w in wto)),
             (True, ((r, (w.iso_alpha2,)) for r, w in wto)),
-            (
-                True,
-                ((r, (_reserved(w.iso_alpha2, w.id == "eu"),)) for r, w in wto),
-            ),
+            (True, ((r, (_reserved(w.iso_alpha2, w.id == "eu"),)) for r, w in wto)),
         ]
         return Names(tiers)
 
@@ -483,9 +497,7 @@ class Members(_Findable[Member]):
         no participating Member is called 'Columbia'; the closest names are 'Colombia'
         Germany takes part through the European Union, not as a participant of its own
         """
-        found = self._names.exact.get(text) if isinstance(text, str) else None
-        if found is None:
-            found = self._names.get(text) if _key(text, _WHAT_MEMBER) else ()
+        found: tuple[Member | WtoMember, ...] = self._resolve(text, _WHAT_MEMBER)
         if len(found) == 1 and isinstance(found[0], Member):
             return found[0]
         raise self._missing(text, found)
@@ -505,11 +517,7 @@ class Members(_Findable[Member]):
             who = f"{w.name} is" if named else f"{_shown(text)} is {w.name},"
             how = "that does not take part in the group" if self.all_participants else "not among these participants"
             return MemberNotFoundError(f"{who} a WTO Member {how}")
-        names = tuple(r.name for r in self._names.closest(fold(text)))
-        msg = f"no participating Member is called {_shown(text)}"
-        if names:
-            msg += "; the closest names are " + ", ".join(repr(n) for n in names)
-        return MemberNotFoundError(msg, names)
+        return MemberNotFoundError(*self._closest(f"no participating Member is called {_shown(text)}", text))
 
     def as_of(self, when: DateLike) -> MembersAsOf:
         """
@@ -565,10 +573,7 @@ class WtoMembers(_Findable[WtoMember]):
                 (False, ((w, (w.name, *w.aliases)) for w in self)),
                 (True, ((w, (w.id, w.iso_alpha3)) for w in self)),
                 (True, ((w, (w.iso_alpha2,)) for w in self)),
-                (
-                    True,
-                    ((w, (_reserved(w.iso_alpha2, w.id == "eu"),)) for w in self),
-                ),
+                (True, ((w, (_reserved(w.iso_alpha2, w.id == "eu"),)) for w in self)),
             ]
         )
 
@@ -595,19 +600,13 @@ class WtoMembers(_Findable[WtoMember]):
         >>> [wto.find(t).name for t in ("Ivory Coast", "Estados Unidos", "Royaume-Uni", "Burma")]
         ["Côte d'Ivoire", 'United States', 'United Kingdom', 'Myanmar']
         """
-        found = self._names.exact.get(text) if isinstance(text, str) else None
-        if found is None:
-            found = self._names.get(text) if _key(text, _WHAT_MEMBER) else ()
+        found: tuple[WtoMember, ...] = self._resolve(text, _WHAT_MEMBER)
         if len(found) == 1:
             return found[0]
         if found:
             names = tuple(w.name for w in found)
             raise MemberNotFoundError(f"{_shown(text)} could mean {_either(names)}: give one of their names", names)
-        names = tuple(w.name for w in self._names.closest(fold(text)))
-        msg = f"no WTO Member is called {_shown(text)}"
-        if names:
-            msg += "; the closest names are " + ", ".join(repr(n) for n in names)
-        raise MemberNotFoundError(msg, names)
+        raise MemberNotFoundError(*self._closest(f"no WTO Member is called {_shown(text)}", text))
 
 
 # --- Coordinators ------------------------------------------------------------------------------
@@ -882,6 +881,9 @@ class Documents(_Dated[Document], _Findable[Document]):
             key=_symbol_key,
         )
 
+    def _label(self, record: Any) -> str:
+        return str(record.symbol or record.id)
+
     def find(self, text: str) -> Document:
         """
         Find a document by its symbol, or by either symbol of a joint one, or by its id.
@@ -908,19 +910,13 @@ class Documents(_Dated[Document], _Findable[Document]):
         ...     print(e.candidates[:2])
         ('INF/MSME/W/46/Rev.3', 'INF/MSME/W/61')
         """
-        found = self._names.exact.get(text) if isinstance(text, str) else None
-        if found is None:
-            found = self._names.get(text) if _key(text, "a document symbol") else ()
+        found: tuple[Document, ...] = self._resolve(text, "a document symbol")
         if len(found) == 1:
             return found[0]
         if found:
-            symbols = tuple(d.symbol or d.id for d in found)
+            symbols = tuple(self._label(d) for d in found)
             raise RecordNotFoundError(f"{_shown(text)} is the symbol of {_either(symbols)}", symbols)
-        symbols = tuple(d.symbol or d.id for d in self._names.closest(_symbol_key(text)))
-        msg = f"no document has the symbol {_shown(text)}"
-        if symbols:
-            msg += "; the closest are " + ", ".join(repr(n) for n in symbols)
-        raise RecordNotFoundError(msg, symbols)
+        raise RecordNotFoundError(*self._closest(f"no document has the symbol {_shown(text)}", text, "symbols"))
 
 
 class Claims(Records[CountClaim]):
