@@ -6,6 +6,9 @@ import csv
 import datetime
 import enum
 import io
+import pickle
+import subprocess
+import sys
 
 import attrs
 import pytest
@@ -13,11 +16,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import Member, PartialDate, Presentation, Provenance, strategies
+from wto_msme import Member, MemberNotFoundError, PartialDate, Presentation, Provenance, WtoMember, strategies
 from wto_msme._convert import converter
 from wto_msme._describe import TITLE, weigh
+from wto_msme._text import fold
 from wto_msme.collections import (
     Coordinators,
+    Documents,
     Members,
     MembersAsOf,
     Presentations,
@@ -25,6 +30,7 @@ from wto_msme.collections import (
     WtoMembers,
 )
 from wto_msme.enums import Category
+from wto_msme.exceptions import RecordNotFoundError
 
 from .conftest import is_subsequence
 
@@ -332,3 +338,264 @@ class TestNewRecordKind:
         """The strategies draw instances of a new kind from its fields' types."""
 
         assert (Thing, Colour, PartialDate) == (type(thing), type(thing.colour), type(thing.date))
+
+
+# --- Finding records by name or symbol --------------------------------------------------------
+
+#: The names the issue asks for, and the WTO Member each names.
+EVERYDAY_NAMES = [
+    ("South Korea", "kor"),
+    ("Laos", "lao"),
+    ("UAE", "are"),
+    ("Ivory Coast", "civ"),
+    ("Taiwan", "twn"),
+    ("Burma", "mmr"),
+    ("Corée du Sud", "kor"),
+    ("Estados Unidos", "usa"),
+    ("Royaume-Uni", "gbr"),
+    ("coree du sud", "kor"),
+    ("Hong Kong", "hkg"),
+    ("DRC", "cod"),
+    ("EU", "eu"),
+    ("Unión Europea", "eu"),
+    ("UK", "gbr"),
+]
+
+
+def owners(records, text):
+    """The records whose name or alias folds as *text* does."""
+    return [r for r in records if fold(text) in {fold(n) for n in (r.name, *r.aliases)}]
+
+
+class TestFindWtoMember:
+    """
+    WtoMembers.find and Members.find resolve the names people type.
+
+    The issue: "Every WTO Member resolves by its WTO name, ISO codes, and the common
+    English, French and Spanish names and variants people type [...] a name that could
+    mean two Members is refused, not guessed."
+    """
+
+    @pytest.mark.parametrize(("text", "expected"), EVERYDAY_NAMES)
+    def test_everyday_names_find_the_wto_member(self, ds, text, expected):
+        """Common names in English, French and Spanish, and abbreviations, find the WTO Member."""
+
+        assert expected == ds.wto_members.find(text).id
+
+    @pytest.mark.parametrize(("text", "expected"), EVERYDAY_NAMES)
+    def test_everyday_names_find_the_participant(self, ds, text, expected):
+        """A participant answers to the same names as its WTO Member record."""
+
+        assert expected == ds.members.find(text).id
+
+    def test_every_wto_member_by_each_name_and_code(self, ds):
+        """Every bundled WTO Member is found by its name, each alias and each ISO code, in any case."""
+
+        for w in ds.wto_members:
+            for text in (w.name, *w.aliases, w.iso_alpha2, w.iso_alpha3):
+                if text is not None:
+                    assert (w, w) == (ds.wto_members.find(text), ds.wto_members.find(text.swapcase()))
+
+    def test_every_participant_by_its_wto_member_s_names(self, ds):
+        """Every participant is found by each name of its WTO Member record."""
+
+        for m in ds.members:
+            w = ds.wto_members.get(m.id)
+            for text in (w.name, *w.aliases):
+                assert m is ds.members.find(text)
+
+    def test_no_bundled_name_means_two_members(self, ds):
+        """No bundled name or alias is shared by two WTO Members."""
+
+        shared = {n for w in ds.wto_members for n in (w.name, *w.aliases) if len(owners(ds.wto_members, n)) > 1}
+
+        assert set() == shared
+
+    def test_hand_added_aliases_carry_a_note(self, ds):
+        """An alias that is neither the CLDR's nor a participant's carries a note on the aliases field."""
+
+        for w in ds.wto_members:
+            noted = [n for n in w.provenance.notes if n.field == "aliases"]
+            for n in noted:
+                assert any(repr(a) in n.text for a in w.aliases)
+        assert {"are", "cod", "civ"} <= {
+            w.id for w in ds.wto_members if any(n.field == "aliases" for n in w.provenance.notes)
+        }
+
+    def test_a_name_two_members_share_is_refused(self, ds):
+        """A name two WTO Members have is refused, naming both, by WtoMembers and Members alike."""
+
+        kor, jpn = ds.wto_members.find("KOR"), ds.wto_members.find("JPN")
+        shared = WtoMembers([kor, attrs.evolve(jpn, aliases=("South Korea",))])
+
+        for collection in (shared, Members(ds.members, wto_members=shared)):
+            with pytest.raises(MemberNotFoundError, match="could mean") as info:
+                collection.find("south korea ")
+            assert ("Korea, Republic of", "Japan") == info.value.candidates
+
+    @given(st.lists(strategies.records(WtoMember), max_size=4))
+    def test_generated_names_find_their_member_or_are_refused(self, drawn):
+        """Each name finds the one Member that has it; a name several have is refused, naming them."""
+
+        wto = WtoMembers(drawn)
+
+        for w in wto:
+            for text in (w.name, *w.aliases):
+                if fold(text):
+                    mine = owners(wto, text)
+                    if len(mine) == 1:
+                        assert w is wto.find(text)
+                    else:
+                        with pytest.raises(MemberNotFoundError, match="could mean"):
+                            wto.find(text)
+
+    def test_an_eu_member_state_takes_part_through_the_eu(self, ds):
+        """Every EU member state asked of the participants is said to take part through the European Union."""
+
+        for w in ds.wto_members:
+            if w.eu_member_state:
+                with pytest.raises(MemberNotFoundError, match="takes part through the European Union") as info:
+                    ds.members.find(w.name)
+                assert ("European Union",) == info.value.candidates
+
+    def test_a_non_participant_does_not_take_part(self, ds):
+        """Every WTO Member known not to take part is named as such, by its name or a CLDR name."""
+
+        for w in ds.non_participants():
+            if not w.eu_member_state:
+                for text in (w.name, *w.aliases[:1]):
+                    with pytest.raises(MemberNotFoundError, match="a WTO Member that does not take part") as info:
+                        ds.members.find(text)
+                    assert w.name in str(info.value)
+
+    def test_india_and_germany(self, ds):
+        """The issue's two examples, word for word."""
+
+        with pytest.raises(LookupError) as india:
+            ds.members.find("India")
+        with pytest.raises(LookupError) as germany:
+            ds.members.find("Germany")
+
+        assert "India is a WTO Member that does not take part in the group" == str(india.value)
+        assert str(germany.value).startswith("Germany takes part through the European Union")
+
+    def test_a_part_of_the_participants_does_not_claim_the_rest_do_not_take_part(self, ds):
+        """A participant missing from a part of the participants is "not among these", never said not to take part."""
+
+        early = ds.members.as_of("2019").known
+
+        with pytest.raises(MemberNotFoundError, match="not among these participants"):
+            early.find("Cameroon")
+        for m in early:
+            for alias in ds.wto_members.get(m.id).aliases:
+                assert m is early.find(alias)
+
+    def test_uae_suggests_the_united_arab_emirates_first(self, ds):
+        """Without the alias "UAE", the candidates still put the United Arab Emirates first (its initials)."""
+
+        bare = WtoMembers(attrs.evolve(w, aliases=()) for w in ds.wto_members)
+
+        for collection, text in ((bare, "UAE"), (ds.members, "U.A.E."), (ds.members, "Emirates")):
+            with pytest.raises(MemberNotFoundError) as info:
+                collection.find(text)
+            assert "United Arab Emirates" == info.value.candidates[0]
+
+    def test_a_pickled_dataset_s_members_keep_their_wto_members(self, ds):
+        """The participants of an unpickled dataset still answer to their WTO Members' names."""
+
+        members = pickle.loads(pickle.dumps(ds.members))
+
+        assert (ds.members, True, "kor") == (members, members.all_participants, members.find("South Korea").id)
+
+
+class TestFindMany:
+    """find_many maps many names at once, missing where one does not resolve."""
+
+    def test_a_list_gives_a_list_with_missing(self, ds):
+        """Names that resolve give records; unknown, refused, None and NaN names give missing."""
+
+        found = ds.members.find_many(["Kenya", "Atlantis", "India", None, float("nan"), "UAE"], missing="?")
+
+        assert ["ken", "?", "?", "?", "?", "are"] == [getattr(r, "id", r) for r in found]
+
+    def test_wto_members_too(self, ds):
+        """WtoMembers.find_many maps names to WTO Members, None by default."""
+
+        assert [ds.wto_members.get("ind"), None] == ds.wto_members.find_many(["Inde", "Atlantis"])
+
+    def test_a_non_string_is_refused(self, ds):
+        """A name that is neither a string nor missing is an error, not a miss."""
+
+        with pytest.raises(TypeError, match="must be a str"):
+            ds.members.find_many(["Kenya", 42])
+
+    def test_a_series_gives_a_series_on_its_index(self, ds):
+        """A pandas Series of names gives a Series of records on the same index, with the same name."""
+
+        pd = pytest.importorskip("pandas")
+        names = pd.Series(["Kenya", None, "South Korea"], index=[7, 3, 5], name="country")
+
+        found = ds.members.find_many(names)
+
+        assert ([7, 3, 5], "country") == (list(found.index), found.name)
+        assert ["ken", None, "kor"] == [None if r is None else r.id for r in found]
+
+    def test_pandas_is_imported_only_for_a_series(self):
+        """Mapping a list of names never imports pandas."""
+
+        code = "import sys, wto_msme; wto_msme.load().members.find_many(['Kenya']); print('pandas' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+        assert "False" == out.stdout.strip()
+
+
+class TestFindDocument:
+    """
+    Documents.find finds a document by its symbol.
+
+    The issue: "by any of a document's symbols, ignoring case and spacing; a joint symbol
+    answers to each part".
+    """
+
+    def test_every_document_by_its_symbol_in_any_case_and_spacing(self, ds):
+        """Every bundled document is found by its symbol, lower-cased, spaced out, and by its id."""
+
+        for d in ds.documents:
+            symbols = () if d.symbol is None else (d.symbol, d.symbol.lower(), " / ".join(d.symbol.split("/")))
+            for text in (*symbols, d.id):
+                assert d is ds.documents.find(text)
+
+    def test_a_joint_symbol_answers_to_each_part(self, ds):
+        """Each symbol of a joint document finds it."""
+
+        joint = [d for d in ds.documents if "-INF/" in (d.symbol or "")]
+
+        assert joint
+        for d in joint:
+            for part in d.symbol.split("-"):
+                assert d is ds.documents.find(part)
+
+    def test_a_miss_lists_the_symbols_it_begins(self, ds):
+        """A symbol without its revision suggests its revisions first."""
+
+        with pytest.raises(RecordNotFoundError, match="no document has the symbol") as info:
+            ds.documents.find("INF/MSME/W/6")
+
+        assert ("INF/MSME/W/6/Rev.1", "INF/MSME/W/6/Rev.3") == info.value.candidates[:2]
+
+    def test_a_symbol_two_documents_share_is_refused(self, ds):
+        """Two documents with one symbol are both named, neither chosen."""
+
+        first = ds.documents[0]
+        twice = Documents([first, attrs.evolve(first, id="copy")])
+
+        with pytest.raises(RecordNotFoundError, match="is the symbol of") as info:
+            twice.find(first.symbol)
+        assert 2 == len(info.value.candidates)
+
+    @pytest.mark.parametrize(("text", "error"), [("", ValueError), (" / ", ValueError), (None, TypeError)])
+    def test_bad_text(self, ds, text, error):
+        """A text without letters or digits, or not a string, is refused as such."""
+
+        with pytest.raises(error):
+            ds.documents.find(text)

@@ -39,7 +39,7 @@ COUNTS = {
     "wto_members": 166,
     "claims": 18,
     "sponsors": 3,
-    "sources": 90,
+    "sources": 91,
 }
 
 

@@ -484,7 +484,8 @@ def _reversed_dates(draw: st.DrawFn, index: Index) -> Change:
         joined = member.get("joined", {})
         if joined.get("not_before") and joined.get("not_after"):
             lo, hi = PartialDate.from_iso(joined["not_before"]), PartialDate.from_iso(joined["not_after"])
-            pairs.append(("members.json", (i, "joined"), "not_before", "not_after", lo < hi))
+            # Swapped, the bounds are refused only if no day lies in both (2025-01-01 and 2025 share one).
+            pairs.append(("members.json", (i, "joined"), "not_before", "not_after", lo.last_day < hi.first_day))
     if not pairs:
         filename = draw(st.sampled_from(sorted(index.documents)))
         return Change("arbitrary file", {filename: encode(draw(json_values))})

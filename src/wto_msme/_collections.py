@@ -13,6 +13,8 @@ import bisect
 import functools
 import heapq
 import os
+import re
+import sys
 import types
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any, ClassVar, NamedTuple, SupportsIndex, TypeVar, overload
@@ -34,6 +36,7 @@ from ._model import (
     Sponsor,
     WtoMember,
 )
+from ._names import Names, Tier
 from ._text import fold, words
 from ._when import DateLike, parse_argument
 from .enums import Category, MemberKind
@@ -317,52 +320,149 @@ class MembersAsOf(NamedTuple):
     """The participants that may have joined by the date or after it, in order."""
 
 
-class _Names:
-    """The names, aliases and codes of a collection of members, folded and as given."""
-
-    def __init__(self, members: Iterable[Member]) -> None:
-        folded: dict[str, Member] = {}
-        given: list[tuple[str, str]] = []
-        members = tuple(members)
-
-        def add(text: str | None, member: Member) -> None:
-            key = fold(text) if text else ""
-            if text and key:
-                folded.setdefault(key, member)
-                given.append((text, key))
-
-        # Names before aliases before codes: the first claim on a key wins.
-        for m in members:
-            add(m.name, m)
-        for m in members:
-            for a in m.aliases:
-                add(a, m)
-        self.names = dict(folded)
-        for m in members:
-            add(m.iso_alpha3, m)
-        for m in members:
-            add(m.iso_alpha2, m)
-        for m in members:
-            add("EU" if m.kind is MemberKind.EUROPEAN_UNION else _RESERVED_FOR_ALPHA2.get(m.iso_alpha2 or ""), m)
-        self.folded = folded
-        # Texts looked up as given: every name, alias and code as written, each giving what
-        # its folded form gives, and the folded forms themselves.
-        self.exact = {text: folded[key] for text, key in given}
-        self.exact.update(folded)
+def _reserved(alpha2: str | None, eu: bool) -> str | None:
+    return "EU" if eu else _RESERVED_FOR_ALPHA2.get(alpha2 or "")
 
 
-class Members(Records[Member]):
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 60 else repr(text[:57]) + "..."
+
+
+def _key(text: object, what: str) -> str:
+    """Fold a text to look up, refusing what is not a string or has no letters or digits."""
+    if not isinstance(text, str):
+        msg = f"text must be a str ({what}), not {type(text).__name__}"
+        raise TypeError(msg)
+    key = fold(text)
+    if not key:
+        msg = f"text {text[:60]!r} has no letters or digits: give {what}"
+        raise ValueError(msg)
+    return key
+
+
+_M = TypeVar("_M")
+
+
+def _absent(value: object) -> bool:
+    """Whether *value* stands for no name at all: ``None``, NaN, or pandas' ``NA``."""
+    return value is None or value != value or type(value).__name__ == "NAType"  # noqa: PLR0124 - NaN test
+
+
+class _Findable(Records[R]):
+    """Records found by name, one at a time or many at once, through an index of names."""
+
+    def find(self, text: str) -> R:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    @property
+    def _names(self) -> Names[Any]:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def _resolve(self, text: str, what: str) -> tuple[Any, ...]:
+        """The records *text* means (several if it is ambiguous), refusing what names nothing."""
+        found = self._names.exact.get(text) if isinstance(text, str) else None
+        return found if found is not None else self._names.get(text) if _key(text, what) else ()
+
+    def _label(self, record: Any) -> str:
+        return str(record.name)
+
+    def _closest(self, message: str, text: str, what: str = "names") -> tuple[str, tuple[str, ...]]:
+        """A miss's *message* followed by the labels of the records *text* may have meant, and those labels."""
+        labels = tuple(self._label(r) for r in self._names.closest(self._names.key(text)))
+        return message + (f"; the closest {what} are " + ", ".join(map(repr, labels)) if labels else ""), labels
+
+    @overload
+    def find_many(self, names: Iterable[str | None]) -> list[R | None]: ...
+
+    @overload
+    def find_many(self, names: Iterable[str | None], missing: _M) -> list[R | _M]: ...
+
+    def find_many(self, names: Iterable[str | None], missing: Any = None) -> Any:
+        """
+        Find each of *names* as :meth:`find` does, giving *missing* for each that finds nothing.
+
+        A name that :meth:`find` does not resolve (unknown, or one that could mean two
+        records) gives *missing*, and so does ``None`` or NaN, as an empty cell of a
+        table holds; the result keeps the order and the length of *names*. A pandas
+        Series gives a Series on the same index (pandas is not imported otherwise).
+
+        Raises:
+            TypeError: If a name is neither a string nor missing.
+            ValueError: If a name has no letters or digits.
+
+        >>> import wto_msme
+        >>> ds = wto_msme.load()
+        >>> [m.id if m else m for m in ds.members.find_many(["South Korea", "Atlantis", None])]
+        ['kor', None, None]
+        """
+        found = []
+        for name in names:
+            try:
+                found.append(missing if _absent(name) else self.find(name))  # type: ignore[arg-type]
+            except LookupError:
+                found.append(missing)
+        pd = sys.modules.get("pandas")
+        if pd is not None and isinstance(names, pd.Series):
+            return pd.Series(found, index=names.index, name=names.name, dtype=object)
+        return found
+
+
+class Members(_Findable[Member]):
     """
     The participating Members, the European Union counted once.
+
+    Built with *wto_members*, every WTO Member, the collection also finds a participant
+    by the names its WTO Member record gives (the CLDR's among them), and tells a WTO
+    Member that is not one of its records from a name it does not know. A dataset's
+    :attr:`~wto_msme.Dataset.members` are built so, with *all_participants* true; the
+    collections derived from them (slices, searches, :meth:`as_of`) keep the WTO
+    Members, not the claim to hold every participant.
 
     .. versionadded:: 0.1.0
     """
 
     kind = Member
 
+    wto_members: WtoMembers | None = None
+    """Every WTO Member, whose names the collection also answers to, or ``None``."""
+
+    all_participants: bool = False
+    """Whether the records are every participant, so that a WTO Member not among them does not take part."""
+
+    def __new__(
+        cls,
+        records: Iterable[Member] = (),
+        *,
+        wto_members: Iterable[WtoMember] | None = None,
+        all_participants: bool = False,
+    ) -> Members:
+        members = super().__new__(cls, records)
+        if wto_members is not None:  # set once, on a collection made here
+            members.__dict__["wto_members"] = WtoMembers(wto_members)
+        members.__dict__["all_participants"] = bool(all_participants)
+        return members  # type: ignore[return-value]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_members, (tuple(self), self.wto_members, self.all_participants))
+
+    def _new(self, records: Iterable[Any]) -> Members:
+        return Members(records, wto_members=self.wto_members)
+
     @functools.cached_property
-    def _names(self) -> _Names:
-        return _Names(self)
+    def _names(self) -> Names[Member | WtoMember]:
+        ours = {m.id: m for m in self}
+        wto = [(ours.get(w.id, w), w) for w in self.wto_members or ()]
+        tiers: list[Tier[Member | WtoMember]] = [
+            (False, ((m, (m.name, *m.aliases)) for m in self)),
+            (False, ((r, (w.name, *w.aliases)) for r, w in wto)),
+            (True, ((m, (m.id, m.iso_alpha3)) for m in self)),
+            (True, ((m, (m.iso_alpha2,)) for m in self)),
+            (True, ((m, (_reserved(m.iso_alpha2, m.kind is MemberKind.EUROPEAN_UNION),)) for m in self)),
+            (True, ((r, (w.id, w.iso_alpha3)) for r, w in wto)),
+            (True, ((r, (w.iso_alpha2,)) for r, w in wto)),
+            (True, ((r, (_reserved(w.iso_alpha2, w.id == "eu"),)) for r, w in wto)),
+        ]
+        return Names(tiers)
 
     def find(self, text: str) -> Member:
         """
@@ -370,53 +470,54 @@ class Members(Records[Member]):
 
         Case, accents and punctuation are ignored: ``"turkey"``, ``"Turkiye"`` and
         ``"TUR"`` all find Türkiye. ``"EU"`` finds the European Union, which has no ISO
-        code, and ``"UK"`` the United Kingdom (``"GB"``). Names win over aliases,
-        aliases over codes, and among equals the first participant. The look-up is
-        exact: a miss raises an error that lists the closest names.
+        code, and ``"UK"`` the United Kingdom (``"GB"``). With :attr:`wto_members` (as
+        a dataset's are built) the names of each participant's WTO Member record count
+        too, the CLDR's English, French and Spanish names among them: ``"South Korea"``,
+        ``"Corée du Sud"``, ``"Laos"``. The participants' own names and aliases win over
+        those, and names over codes. The look-up is exact: it never guesses.
 
         Raises:
-            MemberNotFoundError: If no participant has that name, alias or code; its
-                ``candidates`` are the closest names. It is a :class:`LookupError`.
+            MemberNotFoundError: If no participant has that name, alias or code, with
+                the closest names as its ``candidates``; if the text names a WTO Member
+                that is not a participant, saying so (an EU member state takes part
+                through the European Union); or if the text could mean two Members,
+                naming both. It is a :class:`LookupError`.
             ValueError: If *text* has no letters or digits.
             TypeError: If *text* is not a string.
 
         >>> import wto_msme
         >>> ds = wto_msme.load()
-        >>> ds.members.find("Turkey").name
-        'Türkiye'
-        >>> try:
-        ...     ds.members.find("Columbia")
-        ... except LookupError as e:
-        ...     print(e)
+        >>> ds.members.find("Turkey").name, ds.members.find("Corée du Sud").name
+        ('Türkiye', 'Korea, Republic of')
+        >>> for text in ("Columbia", "Germany"):
+        ...     try:
+        ...         ds.members.find(text)
+        ...     except LookupError as e:
+        ...         print(e)
         no participating Member is called 'Columbia'; the closest names are 'Colombia'
+        Germany takes part through the European Union, not as a participant of its own
         """
-        try:
-            return self._names.exact[text]
-        except (KeyError, TypeError):
-            return self._find(text)
+        found: tuple[Member | WtoMember, ...] = self._resolve(text, _WHAT_MEMBER)
+        if len(found) == 1 and isinstance(found[0], Member):
+            return found[0]
+        raise self._missing(text, found)
 
-    def _find(self, text: str) -> Member:
-        if not isinstance(text, str):
-            msg = f"text must be a str (a name, an alias or an ISO 3166-1 code), not {type(text).__name__}"
-            raise TypeError(msg)
-        key = fold(text)
-        if not key:
-            msg = f"text {text[:60]!r} has no letters or digits: give a name, an alias or an ISO 3166-1 code"
-            raise ValueError(msg)
-        found = self._names.folded.get(key)
-        if found is None:
-            import difflib  # only a miss needs it
-
-            index = self._names
-            choices = index.folded if len(key) <= 3 else index.names
-            close = difflib.get_close_matches(key, list(choices), n=10, cutoff=0.7)
-            names = tuple(dict.fromkeys(index.folded[k].name for k in close))[:5]
-            shown = repr(text) if len(text) <= 60 else repr(text[:57]) + "..."
-            msg = f"no participating Member is called {shown}"
-            if names:
-                msg += "; the closest names are " + ", ".join(repr(n) for n in names)
-            raise MemberNotFoundError(msg, names)
-        return found
+    def _missing(self, text: str, found: tuple[Member | WtoMember, ...]) -> MemberNotFoundError:
+        if len(found) > 1:
+            names = tuple(r.name for r in found)
+            return MemberNotFoundError(f"{_shown(text)} could mean {_either(names)}: give one of their names", names)
+        if found:  # a WTO Member that is not among the records
+            w = found[0]
+            eu = next((m for m in self if m.kind is MemberKind.EUROPEAN_UNION), None)
+            named = fold(text) == fold(w.name)
+            if eu is not None and isinstance(w, WtoMember) and w.eu_member_state:
+                who = w.name if named else f"{_shown(text)} is {w.name}, which"
+                msg = f"{who} takes part through the European Union, not as a participant of its own"
+                return MemberNotFoundError(msg, (eu.name,))
+            who = f"{w.name} is" if named else f"{_shown(text)} is {w.name},"
+            how = "that does not take part in the group" if self.all_participants else "not among these participants"
+            return MemberNotFoundError(f"{who} a WTO Member {how}")
+        return MemberNotFoundError(*self._closest(f"no participating Member is called {_shown(text)}", text))
 
     def as_of(self, when: DateLike) -> MembersAsOf:
         """
@@ -441,10 +542,22 @@ class Members(Records[Member]):
                 known.append(m)
             elif s == _UNCERTAIN:
                 uncertain.append(m)
-        return MembersAsOf(known=Members(known), uncertain=Members(uncertain))
+        return MembersAsOf(known=self._new(known), uncertain=self._new(uncertain))
 
 
-class WtoMembers(Records[WtoMember]):
+def _members(records: tuple[Member, ...], wto_members: WtoMembers | None, all_participants: bool) -> Members:
+    """Rebuild a pickled :class:`Members`."""
+    return Members(records, wto_members=wto_members, all_participants=all_participants)
+
+
+def _either(names: tuple[str, ...]) -> str:
+    return " or ".join(repr(n) for n in names)
+
+
+_WHAT_MEMBER = "a name, an alias or an ISO 3166-1 code"
+
+
+class WtoMembers(_Findable[WtoMember]):
     """
     Every Member of the WTO, taking part in the group or not.
 
@@ -452,6 +565,48 @@ class WtoMembers(Records[WtoMember]):
     """
 
     kind = WtoMember
+
+    @functools.cached_property
+    def _names(self) -> Names[WtoMember]:
+        return Names(
+            [
+                (False, ((w, (w.name, *w.aliases)) for w in self)),
+                (True, ((w, (w.id, w.iso_alpha3)) for w in self)),
+                (True, ((w, (w.iso_alpha2,)) for w in self)),
+                (True, ((w, (_reserved(w.iso_alpha2, w.id == "eu"),)) for w in self)),
+            ]
+        )
+
+    def find(self, text: str) -> WtoMember:
+        """
+        Find a WTO Member by its WTO name, an alias, or its ISO 3166-1 alpha-2 or alpha-3 code.
+
+        The aliases hold the names of the Unicode CLDR in English, French and Spanish
+        (``"South Korea"``, ``"Corée du Sud"``, ``"Corea del Sur"``, ``"Taiwan"`` for
+        Chinese Taipei) and a few common abbreviations (``"UAE"``). Case, accents and
+        punctuation are ignored; ``"EU"`` finds the European Union and ``"UK"`` the
+        United Kingdom. Names and aliases win over codes. The look-up is exact: a text
+        that could mean two Members is refused, not guessed.
+
+        Raises:
+            MemberNotFoundError: If no WTO Member has that name, alias or code (its
+                ``candidates`` are the closest names, best first), or if it could mean
+                two (its ``candidates`` are both). It is a :class:`LookupError`.
+            ValueError: If *text* has no letters or digits.
+            TypeError: If *text* is not a string.
+
+        >>> import wto_msme
+        >>> wto = wto_msme.load().wto_members
+        >>> [wto.find(t).name for t in ("Ivory Coast", "Estados Unidos", "Royaume-Uni", "Burma")]
+        ["Côte d'Ivoire", 'United States', 'United Kingdom', 'Myanmar']
+        """
+        found: tuple[WtoMember, ...] = self._resolve(text, _WHAT_MEMBER)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            names = tuple(w.name for w in found)
+            raise MemberNotFoundError(f"{_shown(text)} could mean {_either(names)}: give one of their names", names)
+        raise MemberNotFoundError(*self._closest(f"no WTO Member is called {_shown(text)}", text))
 
 
 # --- Coordinators ------------------------------------------------------------------------------
@@ -697,7 +852,15 @@ class Declarations(Records[Declaration]):
     kind = Declaration
 
 
-class Documents(_Dated[Document]):
+def _symbol_key(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+#: Where a joint symbol joins two: a hyphen before the letters and slash that begin a symbol.
+_JOINT = re.compile(r"-(?=[A-Za-z]+/)")
+
+
+class Documents(_Dated[Document], _Findable[Document]):
     """
     The WTO documents the sources cite.
 
@@ -705,6 +868,55 @@ class Documents(_Dated[Document]):
     """
 
     kind = Document
+
+    @functools.cached_property
+    def _names(self) -> Names[Document]:
+        symbols = [(d, d.symbol or "") for d in self]
+        return Names(
+            [
+                (False, ((d, (s,)) for d, s in symbols)),
+                (False, ((d, _JOINT.split(s)) for d, s in symbols)),
+                (True, ((d, (d.id,)) for d in self)),
+            ],
+            key=_symbol_key,
+        )
+
+    def _label(self, record: Any) -> str:
+        return str(record.symbol or record.id)
+
+    def find(self, text: str) -> Document:
+        """
+        Find a document by its symbol, or by either symbol of a joint one, or by its id.
+
+        Case and spaces are ignored (``"inf/msme/w/6/rev. 1"``), and a joint symbol
+        answers to each of its parts: ``"INF/MSME/W/58"`` finds the document
+        ``INF/MSME/W/58-INF/TGE/COM/11``. A document without a symbol is found by its
+        id alone.
+
+        Raises:
+            RecordNotFoundError: If no document has that symbol (its ``candidates``
+                are the closest symbols, those that begin with *text* first), or if
+                two share it. It is a :class:`LookupError`.
+            ValueError: If *text* has no letters or digits.
+            TypeError: If *text* is not a string.
+
+        >>> import wto_msme
+        >>> docs = wto_msme.load().documents
+        >>> docs.find("INF/MSME/W/58").symbol, docs.find("wt/min(17)/58").id
+        ('INF/MSME/W/58-INF/TGE/COM/11', 'wt-min-17-58')
+        >>> try:
+        ...     docs.find("INF/MSME/W/46")
+        ... except LookupError as e:
+        ...     print(e.candidates[:2])
+        ('INF/MSME/W/46/Rev.3-INF/TGE/W/7/Rev.?', 'INF/MSME/W/61')
+        """
+        found: tuple[Document, ...] = self._resolve(text, "a document symbol")
+        if len(found) == 1:
+            return found[0]
+        if found:
+            symbols = tuple(self._label(d) for d in found)
+            raise RecordNotFoundError(f"{_shown(text)} is the symbol of {_either(symbols)}", symbols)
+        raise RecordNotFoundError(*self._closest(f"no document has the symbol {_shown(text)}", text, "symbols"))
 
 
 class Claims(Records[CountClaim]):

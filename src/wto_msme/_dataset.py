@@ -179,6 +179,8 @@ class Dataset:
     """Every source that a record cites."""
 
     def __attrs_post_init__(self) -> None:
+        # The participants answer to their WTO Member records' names too (set once, here).
+        object.__setattr__(self, "members", Members(self.members, wto_members=self.wto_members, all_participants=True))
         register_sources(self.sources)  # so that displays name a record's source by its title
 
     def participant_count(self, as_of: DateLike | None = None) -> ParticipantCount:

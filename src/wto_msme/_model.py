@@ -325,6 +325,9 @@ class WtoMember(Record):
     iso_numeric: str | None = attrs.field(default=None, metadata=code("[0-9]{3}"))
     """ISO 3166-1 numeric code; ``None`` for the European Union."""
 
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata=weigh(8))
+    """Other names: the CLDR's in English, French and Spanish (``"Corée du Sud"``), its participant's, a few more."""
+
     provenance: Provenance = attrs.field(kw_only=True)
     """Where the record comes from."""
 

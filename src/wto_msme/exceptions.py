@@ -67,7 +67,15 @@ class RecordNotFoundError(LookupError):
 
 class MemberNotFoundError(RecordNotFoundError):
     """
-    No participating Member has the name, alias or code asked for.
+    No Member has the name, alias or code asked for, or more than one has it.
+
+    :meth:`Members.find <wto_msme.collections.Members.find>` raises it for a name that is
+    no participant's, saying when the name is a WTO Member's that does not take part or
+    an EU member state's, which takes part through the European Union (its
+    :attr:`candidates` then name the European Union);
+    :meth:`WtoMembers.find <wto_msme.collections.WtoMembers.find>` for a name that is no
+    WTO Member's. A name that could mean two Members is refused with it too, not guessed:
+    its message and :attr:`candidates` name both.
 
     .. versionadded:: 0.1.0
     """
