@@ -706,3 +706,45 @@ for _cls in RECORDS:
     _cls.__repr__ = record_repr  # type: ignore[assignment]
     _cls._repr_html_ = record_html  # type: ignore[attr-defined]
     _cls.__doc__ = FieldDocs(_cls.__doc__ or "")  # type: ignore[assignment]
+
+
+@attrs.frozen(repr=False)
+class LocatedNote:
+    """
+    A :class:`Note` with the record it is on, as :meth:`Dataset.notes` lists it.
+
+    Its fields after the first two are the note's own.
+
+    .. versionadded:: 0.3.0
+    """
+
+    record_kind: str = attrs.field(metadata=weigh(5))
+    """The class of the record the note is on, such as ``"Member"`` or ``"Initiative"``."""
+
+    record_id: str | None = attrs.field(metadata=weigh(5))
+    """The ``id`` of that record; ``None`` for the initiative, which has none."""
+
+    kind: NoteKind = attrs.field(metadata=weigh(3))
+    """What kind of remark it is."""
+
+    text: str = attrs.field(metadata=weigh(TITLE))
+    """The remark, with its reasoning."""
+
+    field: str | None = None
+    """The field of the record it is about, or ``None`` for the whole record."""
+
+    original: str | None = None
+    """What the source says, verbatim, where the stored value differs from it."""
+
+    evidence: tuple[str, ...] = ()
+    """Identifiers of the :class:`Source` records that support the remark."""
+
+    confidence: Confidence | None = None
+    """How well established the remark is, where that is known."""
+
+
+RECORDS += (LocatedNote,)
+for _cls in RECORDS[-1:]:  # as for the classes above
+    _cls.__repr__ = record_repr  # type: ignore[assignment]
+    _cls._repr_html_ = record_html  # type: ignore[attr-defined]
+    _cls.__doc__ = FieldDocs(_cls.__doc__ or "")  # type: ignore[assignment]
