@@ -816,7 +816,7 @@ class Notes(Records[LocatedNote]):
     Filter it as any collection (a comprehension, :meth:`search`, ``to_pandas()``), or
     by kind with :meth:`of_kind`.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
 
     kind = LocatedNote

@@ -196,9 +196,6 @@ class ParticipantCount:
     ...
     ValueError: the participants' count on 2019-12-31 is not known: between 88 and 90 (the sources ...
 
-    .. versionchanged:: 0.3.0
-       No longer an ``int`` subclass holding the lower bound: a range is never a number.
-
     .. versionadded:: 0.2.0
     """
 

@@ -711,11 +711,11 @@ for _cls in RECORDS:
 @attrs.frozen(repr=False)
 class LocatedNote:
     """
-    A :class:`Note` with the record it is on, as :meth:`Dataset.notes` lists it.
+    A :class:`~wto_msme.Note` with the record it is on, as :meth:`~wto_msme.Dataset.notes` lists it.
 
     Its fields after the first two are the note's own.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
 
     record_kind: str = attrs.field(metadata=weigh(5))
@@ -737,7 +737,7 @@ class LocatedNote:
     """What the source says, verbatim, where the stored value differs from it."""
 
     evidence: tuple[str, ...] = ()
-    """Identifiers of the :class:`Source` records that support the remark."""
+    """Identifiers of the :class:`~wto_msme.Source` records that support the remark."""
 
     confidence: Confidence | None = None
     """How well established the remark is, where that is known."""
