@@ -25,6 +25,7 @@ from ._model import (
     CountClaim,
     Declaration,
     Document,
+    LocatedNote,
     Meeting,
     Member,
     NewsItem,
@@ -39,7 +40,7 @@ from ._model import (
 from ._names import Names, Tier
 from ._text import fold, words
 from ._when import DateLike, parse_argument
-from .enums import Category, MemberKind
+from .enums import Category, MemberKind, NoteKind
 from .exceptions import MemberNotFoundError, RecordNotFoundError
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from ._dates import PartialDate
     from ._search import Index
 
 __all__ = [
@@ -58,6 +60,7 @@ __all__ = [
     "Members",
     "MembersAsOf",
     "NewsItems",
+    "Notes",
     "Participation",
     "Presentations",
     "Publications",
@@ -70,6 +73,7 @@ __all__ = [
 
 R = TypeVar("R")
 _C = TypeVar("_C", bound="Records[Any]")
+_D = TypeVar("_D", bound="_Dated[Any]")
 
 
 class Records(tuple[R, ...]):
@@ -235,33 +239,74 @@ def _dates(start: DateLike, end: DateLike) -> tuple[datetime.date, datetime.date
     return first, last
 
 
-class _Dated(Records[R]):
-    """Records with a ``date``: filtered by it."""
+#: Where a record's date is not bounded: before or after every day.
+_EVER, _NEVER = float("-inf"), float("inf")
 
-    def between(self: _C, start: DateLike, end: DateLike) -> _C:
+#: When a record's event may have begun and ended, as day ordinals: the earliest and
+#: the latest possible first day, then the earliest and the latest possible last day.
+_Span = tuple[float, float, float, float]
+
+
+def _window_of(date: PartialDate | None, not_before: PartialDate | None, not_after: PartialDate | None) -> _Span:
+    """The span of an event on one day that lies within *date* and its bounds, each where known."""
+    first = max([d.first_day.toordinal() for d in (date, not_before) if d is not None], default=_EVER)
+    last = min([d.last_day.toordinal() for d in (date, not_after) if d is not None], default=_NEVER)
+    return first, last, first, last
+
+
+class _Dated(Records[R]):
+    """
+    Records with a date, that :meth:`between` and :meth:`on` filter by it.
+
+    A record's date may be known to the day, the month or the year, or only bounded
+    (a meeting's ``not_before`` and ``not_after``), or not known at all. A record is
+    *certainly* in a period when every day its date may be lies in it; it *may be* in
+    it when some day does. :meth:`between` returns the first, and with
+    ``uncertain=True`` the second as well; an undated record may be in any period.
+    :doc:`/explanation/partial-dates` explains the rule with examples.
+    """
+
+    def _span(self, record: Any) -> _Span:
+        return _window_of(
+            getattr(record, "date", None), getattr(record, "not_before", None), getattr(record, "not_after", None)
+        )
+
+    def between(self: _D, start: DateLike, end: DateLike, *, uncertain: bool = False) -> _D:
         """
         Return the records dated from *start* to *end*, both included, in order.
 
         A bound may be a month or a year: as *start* it means its first day, as *end*
-        its last. A record counts only if its whole date lies within the bounds (one
-        known only to the month of March is not between the 15th and June); an undated
-        one never does.
+        its last. A record is returned when its date certainly lies within the bounds,
+        however precisely it is known: one known only to the month of March is not
+        between the 15th and June, and a meeting known only to have been held between
+        2 March and 30 June 2024 is in 2024. With *uncertain*, the records whose date
+        may lie within the bounds are returned too, undated ones included.
 
         Raises:
             ValueError: If a bound cannot be read as a date, or *start* comes after *end*.
             TypeError: If a bound is neither a date nor a string.
 
         >>> import wto_msme
-        >>> len(wto_msme.load().presentations.between("2022", "2022"))
+        >>> ds = wto_msme.load()
+        >>> len(ds.presentations.between("2022", "2022"))
         18
+        >>> len(ds.meetings.between("2024", "2024")), len(ds.meetings.between("2024", "2024", uncertain=True))
+        (8, 9)
         """
-        first, last = _dates(start, end)
-        dates = ((r, getattr(r, "date", None)) for r in self)
-        return self._new(r for r, d in dates if d is not None and first <= d.first_day and d.last_day <= last)
+        first, last = (d.toordinal() for d in _dates(start, end))
+        found = []
+        for r in self:
+            earliest_start, latest_start, earliest_end, latest_end = self._span(r)
+            certain = first <= earliest_start and latest_end <= last
+            if certain or (uncertain and first <= latest_start and earliest_end <= last):
+                found.append(r)
+        return self._new(found)
 
     def on(self, when: DateLike) -> Any:
         """
         Return the records dated within the day, month or year *when* names, in order.
+
+        The rule is :meth:`between`'s: a record dated only to the month is not on a day of it.
 
         >>> import wto_msme
         >>> [p.institution for p in wto_msme.load().presentations.on("2021-02-18")][:2]
@@ -614,7 +659,7 @@ class WtoMembers(_Findable[WtoMember]):
 _FOREVER = 3_652_059  # datetime.date.max.toordinal(), without importing datetime
 
 
-class Coordinators(Records[CoordinatorTerm]):
+class Coordinators(_Dated[CoordinatorTerm]):
     """
     The coordinators' terms, in order.
 
@@ -623,10 +668,27 @@ class Coordinators(Records[CoordinatorTerm]):
     one with no known start covers only the period of its end. On a day two terms
     cover (a handover inside a month), the later-starting term wins.
 
+    :meth:`on` and :meth:`during` say who coordinated on a day or in a period;
+    :meth:`between` returns the terms that began and ended within a period, by the
+    rule of every dated collection.
+
     .. versionadded:: 0.2.0
     """
 
     kind = CoordinatorTerm
+
+    def _span(self, record: Any) -> _Span:
+        # A term runs from its start to its end: one with no known start began by its end,
+        # and an ongoing one (no end) has not ended, so it lies within no period but may.
+        start, end = record.start, record.end
+        earliest = _EVER if start is None else start.first_day.toordinal()
+        if start is not None:
+            latest = start.last_day.toordinal()
+        else:
+            latest = _NEVER if end is None else end.last_day.toordinal()
+        if end is None:
+            return earliest, latest, earliest, _NEVER
+        return earliest, latest, end.first_day.toordinal(), end.last_day.toordinal()
 
     @functools.cached_property
     def _timeline(self) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
@@ -957,3 +1019,36 @@ class Participation(Records[ParticipationStep]):
     """
 
     kind = ParticipationStep
+
+
+class Notes(Records[LocatedNote]):
+    """
+    Notes with the records they are on: :meth:`~wto_msme.Dataset.notes` makes it.
+
+    Filter it as any collection (a comprehension, :meth:`search`, ``to_pandas()``), or
+    by kind with :meth:`of_kind`.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind = LocatedNote
+
+    def of_kind(self, *kinds: NoteKind | str) -> Notes:
+        """
+        Return the notes of any of *kinds* (a :class:`~wto_msme.enums.NoteKind` or its value), in order.
+
+        Raises:
+            ValueError: If a kind is no :class:`~wto_msme.enums.NoteKind` nor the value of one.
+
+        >>> import wto_msme
+        >>> flags = wto_msme.load().notes().of_kind("flag")
+        >>> {n.kind.value for n in flags}
+        {'flag'}
+        """
+        try:
+            wanted = {NoteKind(k) for k in kinds}
+        except ValueError:
+            values = ", ".join(k.value for k in NoteKind)
+            msg = f"kinds must be NoteKind members or their values ({values}), not {kinds!r}"
+            raise ValueError(msg) from None
+        return self._new(n for n in self if n.kind in wanted)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -18,6 +19,7 @@ from ._collections import (
     Meetings,
     Members,
     NewsItems,
+    Notes,
     Participation,
     Presentations,
     Publications,
@@ -26,13 +28,15 @@ from ._collections import (
     Sources,
     Sponsors,
     WtoMembers,
-    standing,
+    _window,
 )
 from ._dates import PartialDate
+from ._describe import references, shapes
 from ._display import dataset_html, register_sources
-from ._model import CountClaim, Initiative, Member, ParticipationStep, WtoMember
+from ._model import CountClaim, Initiative, LocatedNote, Member, ParticipationStep, Provenance, WtoMember
 from ._when import DateLike, parse_argument
 from .enums import ClaimSubject, MemberKind
+from .exceptions import RecordNotFoundError
 
 if TYPE_CHECKING:
     import datetime
@@ -58,12 +62,111 @@ _EU_CHANGES = tuple(day for day, _ in _EU_MEMBER_STATES)
 _LEFT_EU: dict[str, str] = {"gbr": "2020-01-31"}
 
 
-def _weight(member: Member, day: str) -> int:
-    """How many WTO Members *member* stands for in the WTO's count on *day*, an ISO date."""
-    if member.kind is MemberKind.EUROPEAN_UNION:
+#: A participant's group for weighing: whether it is the European Union, and its last day in
+#: the EU if it left it. Its weight on a day depends on nothing else.
+_Group = tuple[bool, "str | None"]
+
+
+def _weight(group: _Group, day: str) -> int:
+    """How many WTO Members a participant of *group* stands for in the WTO's count on *day*, an ISO date."""
+    eu, left = group
+    if eu:
         return 1 + _EU_MEMBER_STATES[max(bisect.bisect_right(_EU_CHANGES, day) - 1, 0)][1]
-    left = _LEFT_EU.get(member.id)
     return 0 if left is not None and day <= left else 1
+
+
+def _group(member: Member) -> _Group:
+    return member.kind is MemberKind.EUROPEAN_UNION, _LEFT_EU.get(member.id)
+
+
+class _Counter:
+    """
+    The participants' count on any day, from the member-level joinings and the sources' counts.
+
+    Built once per dataset in O(n log n) for n participants; each day then costs
+    O(log n) plus a pass over the claims, so that :meth:`Dataset.participation` is a sweep.
+    """
+
+    def __init__(self, members: Members, claims: Claims) -> None:
+        # Per group, the sorted days from which each participant is known, and may be, to take part.
+        known: dict[_Group, list[datetime.date]] = {}
+        maybe: dict[_Group, list[datetime.date]] = {}
+        self.always: dict[_Group, int] = {}  # participants that may take part on any day
+        for m in members:
+            g = _group(m)
+            earliest, latest = _window(m)
+            known.setdefault(g, [])
+            maybe.setdefault(g, [])
+            if latest is not None:
+                known[g].append(latest)
+            if earliest is None:
+                self.always[g] = self.always.get(g, 0) + 1
+            else:
+                maybe[g].append(earliest if latest is None else min(earliest, latest))
+        self.known = {g: sorted(days) for g, days in known.items()}
+        self.maybe = {g: sorted(days) for g, days in maybe.items()}
+        # A claim that gives only a bound ("over 90") is no count: it is left out.
+        self.claims = [
+            c for c in claims if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and not c.more_than
+        ]
+        # The claims that bound other days: those the member-level data does not contradict.
+        usable = sorted((c.as_of.last_day, c.count) for c in self.claims if c.consistent is not False and c.as_of)
+        self.after = [d for d, _ in usable]  # a claim is a floor on the days after its period
+        self.floors = list(itertools.accumulate((n for _, n in usable), max))
+        usable = sorted((c.as_of.first_day, c.count) for c in self.claims if c.consistent is not False and c.as_of)
+        self.before = [d for d, _ in usable]  # and a ceiling on the days before it
+        self.ceilings = list(itertools.accumulate((n for _, n in reversed(usable)), min))[::-1]
+        self.doubts = self._doubts()
+
+    def members(self, day: datetime.date) -> tuple[int, int]:
+        """The fewest and the most participants the member-level data allows on *day*."""
+        iso = day.isoformat()
+        low = sum(bisect.bisect_right(days, day) * _weight(g, iso) for g, days in self.known.items())
+        high = sum(
+            (bisect.bisect_right(days, day) + self.always.get(g, 0)) * _weight(g, iso) for g, days in self.maybe.items()
+        )
+        return low, high
+
+    def _doubts(self) -> list[tuple[datetime.date, datetime.date | None, str]]:
+        """Where a source counts fewer than the data knows had joined: from when, until when, and what."""
+        found = []
+        for c in self.claims:
+            assert c.as_of is not None
+            known = self.members(c.as_of.last_day)[0]
+            if c.consistent is False and c.count < known:
+                ruled_out = [
+                    d.as_of.last_day
+                    for d in self.claims
+                    if d.consistent and d.as_of and d.as_of.first_day > c.as_of.last_day
+                ]
+                text = (
+                    f"; the sources' count of {c.count} {_when(c.as_of)} ({c.id}) is below the {known} the data"
+                    " knows had joined then, which a departure would explain"
+                )
+                found.append((c.as_of.first_day, min(ruled_out, default=None), text))
+        return found
+
+    def claimed(self, day: datetime.date) -> CountClaim | None:
+        """The claim whose period holds *day*, the most precise first, then the last given."""
+        holding = [
+            (c.as_of.last_day - c.as_of.first_day, -i)
+            for i, c in enumerate(self.claims)
+            if c.as_of is not None and c.as_of.contains(day)
+        ]
+        return self.claims[-min(holding)[1]] if holding else None
+
+    def count(self, day: datetime.date) -> ParticipantCount:
+        """The count on *day*: the member-level bounds, narrowed by the claims of other periods."""
+        low, high = self.members(day)
+        i, j = bisect.bisect_left(self.after, day), bisect.bisect_right(self.before, day)
+        narrowed = (
+            max(low, self.floors[i - 1]) if i else low,
+            min(high, self.ceilings[j]) if j < len(self.ceilings) else high,
+        )
+        if narrowed[0] <= narrowed[1]:  # else the sources contradict the data or each other: not used
+            low, high = narrowed
+        doubts = "".join(t for start, end, t in self.doubts if start <= day and (end is None or day < end))
+        return ParticipantCount(low, high, day, self.claimed(day), _NO_DEPARTURE + doubts)
 
 
 def _in_eu(wto_member: WtoMember, day: datetime.date) -> bool:
@@ -71,48 +174,150 @@ def _in_eu(wto_member: WtoMember, day: datetime.date) -> bool:
     return wto_member.eu_member_state or (left is not None and day.isoformat() <= left)
 
 
-class ParticipantCount(int):
-    """
-    How many WTO Members took part at a date: an ``int``, the number known, with its bounds.
+_NO_DEPARTURE = "no participant has left the group (none is recorded)"
+"""The assumption under which the sources' counts bound the count of other days."""
 
-    :meth:`~wto_msme.Dataset.participant_count` returns it. As an ``int`` it is the number of
-    participants known to have joined by the date; :attr:`most` is how many may have
-    (known plus uncertain), and :attr:`claim` the WTO's own count nearest the date. It
-    shows as a plain number where the two agree, and as a range with the claim where
-    they do not.
+
+@attrs.frozen(eq=False, repr=False)
+class ParticipantCount:
+    """
+    How many WTO Members took part at a date: a number where the data knows it, else a range.
+
+    :meth:`~wto_msme.Dataset.participant_count` returns it. Where :attr:`exact`, it is
+    an ``int`` in every use: ``count == 104``, ``int(count)``, ``count + 1``,
+    ``range(count)``, ``f"{count:d}"``. Where the data knows only :attr:`low` and
+    :attr:`high`, those uses raise :class:`ValueError` naming the range: a bound is
+    never passed off as the number. :attr:`claimed` is the count the sources give for
+    the date, or the period holding it. It is frozen.
+
+    >>> import wto_msme
+    >>> count = wto_msme.load().participant_count("2019")
+    >>> count.low, count.high, count.claimed.count
+    (88, 90, 89)
+    >>> int(count)
+    Traceback (most recent call last):
+    ...
+    ValueError: the participants' count on 2019-12-31 is not known: between 88 and 90 (the sources ...
 
     .. versionadded:: 0.2.0
     """
 
-    most: int
-    """The most that may have taken part: those known plus those uncertain at the date."""
+    low: int
+    """The fewest that may have taken part, as the WTO counts them."""
 
-    day: str
-    """The day counted, as ``YYYY-MM-DD``."""
+    high: int
+    """The most that may have taken part, as the WTO counts them."""
 
-    claim: CountClaim | None
-    """The dated claim of the participants' count nearest the date, or ``None``."""
+    day: datetime.date
+    """The day counted: the last day of the period asked about, or the data's end if none was."""
 
-    def __new__(cls, known: int, most: int, day: str, claim: CountClaim | None) -> ParticipantCount:
-        count = super().__new__(cls, known)
-        count.most, count.day, count.claim = most, day, claim
-        return count
+    claimed: CountClaim | None = None
+    """The sources' count for :attr:`day` or the period holding it (the most precise), or ``None``."""
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (int(self), self.most, self.day, self.claim))
+    assumption: str = _NO_DEPARTURE
+    """What the bounds assume: that no participant left, and where the sources suggest one may have."""
+
+    data_ends: PartialDate | None = None
+    """The data's end (:attr:`Dataset.current_to`) where :attr:`day` is after it or no day was asked."""
 
     @property
     def exact(self) -> bool:
-        """Whether the data knows the number, no participant's joining being uncertain then."""
-        return int(self) == self.most
+        """Whether the data knows the number: :attr:`low` is :attr:`high`."""
+        return self.low == self.high
+
+    def _number(self) -> int:
+        if self.exact:
+            return self.low
+        msg = f"the participants' count on {self.day} is not known: {self}{self._claim(' (', ')')}"
+        raise ValueError(msg + "; use .low, .high or .claimed")
+
+    def _claim(self, before: str, after: str) -> str:
+        c = self.claimed
+        return "" if c is None else f"{before}the sources counted {c.count} {_when(c.as_of)}{after}"
+
+    def __int__(self) -> int:
+        return self._number()
+
+    __index__ = __int__
+
+    def __float__(self) -> float:
+        return float(self._number())
+
+    def __bool__(self) -> bool:
+        return bool(self._number())
+
+    def __format__(self, spec: str) -> str:
+        return format(self._number(), spec) if spec else str(self)
+
+    def _key(self) -> int | tuple[int, int]:
+        return self.low if self.exact else (self.low, self.high)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ParticipantCount):
+            return self._key() == other._key()
+        if isinstance(other, int):
+            return self.exact and self.low == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __lt__(self, other: int) -> bool:
+        return self._number() < other
+
+    def __le__(self, other: int) -> bool:
+        return self._number() <= other
+
+    def __gt__(self, other: int) -> bool:
+        return self._number() > other
+
+    def __ge__(self, other: int) -> bool:
+        return self._number() >= other
+
+    def __add__(self, other: int) -> int:
+        return self._number() + other
+
+    __radd__ = __add__
+
+    def __sub__(self, other: int) -> int:
+        return self._number() - other
+
+    def __rsub__(self, other: int) -> int:
+        return other - self._number()
+
+    def __mul__(self, other: int) -> int:
+        return self._number() * other
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: float) -> float:
+        return self._number() / other
+
+    def __rtruediv__(self, other: float) -> float:
+        return other / self._number()
+
+    def __floordiv__(self, other: int) -> int:
+        return self._number() // other
+
+    def __mod__(self, other: int) -> int:
+        return self._number() % other
+
+    def __neg__(self) -> int:
+        return -self._number()
+
+    def __str__(self) -> str:
+        return str(self.low) if self.exact else f"between {self.low} and {self.high}"
 
     def __repr__(self) -> str:
-        if self.exact:
-            return str(int(self))
-        claim = "" if self.claim is None else f"; the WTO counted {self.claim.count} {_when(self.claim.as_of)}"
-        return f"<between {int(self)} and {self.most} participants on {self.day}{claim}>"
-
-    __str__ = __repr__
+        caveat = self.assumption != _NO_DEPARTURE
+        if self.data_ends is not None:
+            on = "" if self.day == self.data_ends.last_day else f"on {self.day}, "
+            end = f"as the data stands at its end, {self.data_ends}; nothing after it is known"
+            return f"<{self} participants {on}{end}{self._claim('; ', '')}>"
+        if self.exact and not caveat and (self.claimed is None or self.claimed.count == self.low):
+            return str(self.low)
+        assumed = f", assuming {self.assumption}" if caveat else ""
+        return f"<{self} participants on {self.day}{assumed}{self._claim('; ', '')}>"
 
 
 def _when(date: PartialDate | None) -> str:
@@ -183,104 +388,101 @@ class Dataset:
         object.__setattr__(self, "members", Members(self.members, wto_members=self.wto_members, all_participants=True))
         register_sources(self.sources)  # so that displays name a record's source by its title
 
+    @functools.cached_property
+    def _counter(self) -> _Counter:
+        return _Counter(self.members, self.claims)
+
     def participant_count(self, as_of: DateLike | None = None) -> ParticipantCount:
         """
-        Count the participants as the WTO counts them: the European Union and each of its member states.
+        Count the participants as the WTO counts them, from the member-level data and the sources' counts.
 
-        The EU counts as 1 plus its member states at the date (28 until 31 January
-        2020, 27 since); the United Kingdom is counted among the EU's until then and on
-        its own after, never twice. The answer is a
-        :class:`~wto_msme.collections.ParticipantCount`: an
-        ``int``, the participants known to have joined by then, that also carries the
-        most that may have (known plus uncertain) and the WTO's own count nearest the
-        date. It is exact only where the data knows every joining by then; before
-        December 2020 the data knows few joinings to the day, so early counts are ranges.
+        The WTO counts the European Union as 1 plus its member states at the date (28
+        until 31 January 2020, 27 since); the United Kingdom is counted among the EU's
+        until then and on its own after, never twice.
+
+        Two sources combine. The member-level joinings give the fewest participants
+        known to have joined by the day and the most that may have. The sources' own
+        counts (:attr:`claims`) narrow those bounds where they are tighter, under one
+        assumption, which the answer states in
+        :attr:`~wto_msme.collections.ParticipantCount.assumption`: no participant has
+        left the group (none is recorded), so a count is a floor on every later day and
+        a ceiling on every earlier one. A claim bounds only the days outside its own
+        period (how the count moved within "2019" is not known), and one the member-level
+        data contradicts (``consistent`` false) bounds nothing; where it counts fewer
+        than the data knows had joined, as a departure would, the answer says so until a
+        later claim agrees with the data. The claim about the day, or the period
+        holding it, is :attr:`~wto_msme.collections.ParticipantCount.claimed`: a claim is
+        never attached to a day outside its period.
+
+        The answer is an ``int`` in every use where the bounds meet, and refuses to be
+        used as one (a :class:`ValueError` naming the range) where they do not. With no
+        date, or a date after :attr:`current_to`, it is the count as the data stands at
+        its end, every participant counted, and says so: nothing later is known.
 
         Args:
-            as_of: A date (a month or a year means its last day); ``None`` counts
-                every participant, as of :attr:`current_to`.
+            as_of: A date (a month or a year means its last day); ``None`` for the data's end.
+
+        Raises:
+            ValueError: If *as_of* cannot be read as a date.
+            TypeError: If *as_of* is neither a date nor a string.
 
         >>> import wto_msme
         >>> ds = wto_msme.load()
-        >>> ds.participant_count(), ds.participant_count("2020-12-11")
-        (104, 91)
+        >>> ds.participant_count() == 104, ds.participant_count("2020-12-11")
+        (True, 91)
         >>> ds.participant_count("2019")
-        <between 1 and 90 participants on 2019-12-31; the WTO counted 89 in 2019>
+        <between 88 and 90 participants on 2019-12-31; the sources counted 89 in 2019>
+        >>> ds.participant_count("2030")
+        <104 participants on 2030-12-31, as the data stands at its end, 2025-12-08; nothing after it is known>
         """
-        day = self.current_to.last_day if as_of is None else parse_argument("as_of", as_of).last_day
-        if as_of is None:  # every participant, whatever is known of when it joined
-            known = most = sum(_weight(m, "9999-12-31") for m in self.members)
-        else:
-            iso = day.isoformat()
-            states = [(standing(m, day), _weight(m, iso)) for m in self.members]
-            known = sum(w for s, w in states if s == 1)
-            most = sum(w for s, w in states if s >= 0)
-        return ParticipantCount(known, most, day.isoformat(), self._nearest_claim(day))
-
-    def _nearest_claim(self, day: datetime.date) -> CountClaim | None:
-        # The claim whose date contains the day, else the one whose date is the fewest days
-        # away; of those, the most precise (the shortest period), then the last given.
-        ordinal = day.toordinal()
-        distances = [
-            (
-                0
-                if c.as_of.contains(day)
-                else min(abs(d.toordinal() - ordinal) for d in (c.as_of.first_day, c.as_of.last_day)),
-                (c.as_of.last_day - c.as_of.first_day).days,
-                -i,
-                c,
-            )
-            for i, c in enumerate(self.claims)
-            if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and not c.more_than
-        ]
-        return min(distances, key=lambda t: t[:3])[3] if distances else None
+        end = self.current_to.last_day
+        day = end if as_of is None else parse_argument("as_of", as_of).last_day
+        if as_of is not None and day <= end:
+            return self._counter.count(day)
+        every = sum(_weight(_group(m), end.isoformat()) for m in self.members)
+        return ParticipantCount(every, every, day, self._counter.claimed(day), data_ends=self.current_to)
 
     def participation(self) -> Participation:
         """
-        Tell how many took part over time: a step for each date where the count may change.
+        Tell how many took part over time: a step from each date where the count may change.
 
-        Each step gives the participants known to have joined by that day, the most that
-        may have (known plus uncertain), and the count the sources claim on that date,
-        if any, all as the WTO counts them (see :meth:`participant_count`). The dates
-        are the bounds of every joining and the dated claims (a claim for a month or a
-        year at its last day, or at :attr:`current_to` if that comes first), from MC11
-        (December 2017) to :attr:`current_to`.
+        Each step holds from its date to the next, from MC11 (December 2017) to
+        :attr:`current_to`, and gives what :meth:`participant_count` gives for its day:
+        the sources' count for that day or the period holding it, if any, and the
+        fewest and the most that may have taken part (the member-level data narrowed by
+        the sources' counts of other periods). It is one sweep over the participants'
+        dates and the claims.
 
         >>> import wto_msme
         >>> steps = wto_msme.load().participation()
         >>> last = steps[-1]
-        >>> str(last.date), last.known, last.most     # Cameroon joined some day in 2025
-        ('2025-12-08', 103, 104)
+        >>> str(last.date), last.known, last.most, last.claimed   # Cameroon joined some day in 2025
+        ('2025-01-01', 103, 104, 104)
         """
-        end = self.current_to.last_day
-        days: set[datetime.date] = {end}
-        for m in self.members:
-            j = m.joined
-            for d in (j.on, j.not_before, j.not_after):
-                if d is not None:
-                    days |= {d.first_day, d.last_day}
-        # A claim counts at the last day of its period, or at current_to if that is earlier.
-        # A claim that gives only a bound ("over 90") is not a count, and is left out.
-        claims = [
-            c for c in self.claims if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and not c.more_than
-        ]
-        claimed_on = {c.id: min(c.as_of.last_day, end) for c in claims if c.as_of is not None}
-        days |= set(claimed_on.values())
+        import datetime
+
+        counter, end = self._counter, self.current_to.last_day
         start = self.initiative.established.first_day
-        days = {d for d in days if start <= d <= end} | {start}
-        steps = []
-        for day in sorted(days):
-            count = self.participant_count(day.isoformat())
-            claimed = next((c for c in reversed(claims) if claimed_on[c.id] == day), None)
-            steps.append(
-                ParticipationStep(
-                    date=PartialDate.from_date(day),
-                    known=int(count),
-                    most=count.most,
-                    claimed=None if claimed is None else claimed.count,
-                    claim=None if claimed is None else claimed.id,
-                )
+        one = datetime.timedelta(days=1)
+        days = {start, *(d for days in (*counter.known.values(), *counter.maybe.values()) for d in days)}
+        for c in counter.claims:
+            assert c.as_of is not None
+            days |= {c.as_of.first_day, c.as_of.last_day, c.as_of.last_day + one}
+        days |= {datetime.date.fromisoformat(d) for d in _EU_CHANGES}
+        days |= {datetime.date.fromisoformat(d) + one for d in _LEFT_EU.values()}
+        steps: list[ParticipationStep] = []
+        for day in sorted(d for d in days if start <= d <= end):
+            count = counter.count(day)
+            claim = count.claimed
+            step = ParticipationStep(
+                date=PartialDate.from_date(day),
+                known=count.low,
+                most=count.high,
+                claimed=None if claim is None else claim.count,
+                claim=None if claim is None else claim.id,
             )
+            if not steps or attrs.evolve(steps[-1], date=step.date) != step:  # else nothing changed
+                steps.append(step)
         return Participation(steps)
 
     def non_participants(self, as_of: DateLike | None = None) -> WtoMembers:
@@ -317,6 +519,76 @@ class Dataset:
     @functools.cached_property
     def _everything(self) -> Records[Any]:
         return Records(r for name in COLLECTIONS for r in getattr(self, name))
+
+    @property
+    def _records(self) -> tuple[object, ...]:
+        """The initiative, then every record of every collection."""
+        return (self.initiative, *self._everything)
+
+    def related(self, record: Any) -> Records[Any]:
+        """
+        Return every record that *record* refers to, then every record that refers to it.
+
+        The references are the fields the model declares as holding ids of other records
+        (a term's ``member``, a meeting's ``welcomed`` and ``documents``, a document's
+        ``proponents``...). The records it refers to come in the order of its fields and
+        their ids, those that refer to it in the order of the initiative and then of
+        :data:`COLLECTIONS`; each once. A participant (:class:`~wto_msme.Member`) and the
+        same WTO Member (:class:`~wto_msme.WtoMember`) are records of two collections.
+
+        Raises:
+            TypeError: If *record* is not a record of a kind the dataset holds.
+            RecordNotFoundError: If the dataset holds no record of that kind with its ``id``.
+
+        >>> import wto_msme
+        >>> ds = wto_msme.load()
+        >>> [type(r).__name__ for r in ds.related(ds.members.get("ury"))]
+        ['WtoMember', 'CoordinatorTerm', 'Declaration']
+        """
+        kind: type = type(record)
+        home = next((name for name in COLLECTIONS if getattr(self, name).kind is kind), None)
+        if home is None and kind is not Initiative:
+            msg = f"record must be a record of the dataset, such as a Member or the Initiative, not {kind.__name__}"
+            raise TypeError(msg)
+        found: dict[int, Any] = {}
+        for name, collection in references(kind):
+            value = getattr(record, name)
+            for ref in (value,) if isinstance(value, str) else value:
+                target = getattr(self, collection).get(ref)
+                if target is not None:
+                    found.setdefault(id(target), target)
+        if home is not None:
+            key = record.id
+            if getattr(self, home).get(key) is None:
+                msg = f"the dataset holds no {kind.__name__} with id {key!r}"
+                raise RecordNotFoundError(msg)
+            for r in self._records:
+                for name, collection in references(type(r)):  # type: ignore[arg-type]
+                    value = getattr(r, name)
+                    if collection == home and (value == key or (isinstance(value, tuple) and key in value)):
+                        found.setdefault(id(r), r)
+        return Records(found.values())
+
+    def notes(self) -> Notes:
+        """
+        Return every note of the dataset, each with the record it is on, the initiative's first.
+
+        A note says where the data differs from its source, or rests on an inference, a
+        flag or a repair. The notes come in the order of the initiative, then of
+        :data:`COLLECTIONS` and their records, then of each record's notes.
+
+        >>> import wto_msme
+        >>> notes = wto_msme.load().notes()
+        >>> notes[0].record_kind, notes[0].kind.value
+        ('Initiative', 'cleanup')
+        """
+        return Notes(
+            LocatedNote(type(r).__name__, getattr(r, "id", None), **attrs.asdict(note, recurse=False))
+            for r in self._records
+            for name, s in shapes(type(r)).items()  # type: ignore[arg-type]
+            if s.type is Provenance
+            for note in getattr(r, name).notes
+        )
 
     def search(self, text: str, *, limit: int | None = None) -> Records[Any]:
         """

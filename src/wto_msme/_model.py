@@ -793,6 +793,41 @@ class ParticipationStep(Record):
     """The :attr:`CountClaim.id` of that claim."""
 
 
+@attrs.frozen(repr=False)
+class LocatedNote(Record):
+    """
+    A :class:`~wto_msme.Note` with the record it is on, as :meth:`~wto_msme.Dataset.notes` lists it.
+
+    Its fields after the first two are the note's own.
+
+    .. versionadded:: 0.3.0
+    """
+
+    record_kind: str = attrs.field(metadata=weigh(5))
+    """The class of the record the note is on, such as ``"Member"`` or ``"Initiative"``."""
+
+    record_id: str | None = attrs.field(metadata=weigh(5))
+    """The ``id`` of that record; ``None`` for the initiative, which has none."""
+
+    kind: NoteKind = attrs.field(metadata=weigh(3))
+    """What kind of remark it is."""
+
+    text: str = attrs.field(metadata=weigh(TITLE))
+    """The remark, with its reasoning."""
+
+    field: str | None = None
+    """The field of the record it is about, or ``None`` for the whole record."""
+
+    original: str | None = None
+    """What the source says, verbatim, where the stored value differs from it."""
+
+    evidence: tuple[str, ...] = attrs.field(default=(), metadata=refers("sources"))
+    """Identifiers of the :class:`~wto_msme.Source` records that support the remark."""
+
+    confidence: Confidence | None = None
+    """How well established the remark is, where that is known."""
+
+
 RECORDS: tuple[type[Record], ...] = tuple(
     c for c in dict(globals()).values() if isinstance(c, type) and issubclass(c, Record) and c is not Record
 )

@@ -17,6 +17,7 @@ from ._collections import (
     Members,
     MembersAsOf,
     NewsItems,
+    Notes,
     Participation,
     Presentations,
     Publications,
@@ -27,6 +28,7 @@ from ._collections import (
     WtoMembers,
 )
 from ._dataset import ParticipantCount
+from ._model import LocatedNote
 from ._when import DateLike
 
 __all__ = [
@@ -35,10 +37,12 @@ __all__ = [
     "DateLike",
     "Declarations",
     "Documents",
+    "LocatedNote",
     "Meetings",
     "Members",
     "MembersAsOf",
     "NewsItems",
+    "Notes",
     "ParticipantCount",
     "Participation",
     "Presentations",

@@ -39,11 +39,12 @@ def _days(days: list[datetime.date]) -> list[float]:
 
 def participation(dataset: Dataset) -> Figure:
     """
-    Draw the participants' count over time: the known line, the uncertain band, the claims.
+    Draw the participants' count over time: the sources' count, the bounds the data allows, the claims.
 
-    The line is the number known to have joined (:meth:`~wto_msme.Dataset.participation`),
-    the shaded band reaches the most that may have, and each dot is a count the sources
-    claim at its date.
+    The line is the count as the sources give it, each claim's count drawn from its date
+    to the next claim's; the shaded band runs from the fewest to the most that may have
+    taken part (:meth:`~wto_msme.Dataset.participation`), and each dot is a claim at
+    the first day of its period.
 
     Args:
         dataset: The dataset, such as ``wto_msme.load()``.
@@ -55,12 +56,15 @@ def participation(dataset: Dataset) -> Figure:
     days = _days([s.date.first_day for s in steps])
     figure = Figure(figsize=(9, 4.5), layout="constrained")
     ax = figure.add_subplot()
-    ax.fill_between(days, [s.known for s in steps], [s.most for s in steps], step="post", alpha=0.25,
-                    label="may have joined (uncertain)")  # fmt: skip
-    ax.step(days, [s.known for s in steps], where="post", label="known to have joined")
-    claims = [(s.date.first_day, s.claimed) for s in steps if s.claimed is not None]
-    ax.scatter(_days([d for d, _ in claims]), [c for _, c in claims], color="black", zorder=3, s=18,
-               label="count the sources claim")  # fmt: skip
+    ax.fill_between(days, [s.known for s in steps], [s.most for s in steps], step="post", alpha=0.2, color="grey",
+                    label="the fewest to the most the data allows")  # fmt: skip
+    claimed = [(d, s.claimed, s.claim) for d, s in zip(days, steps, strict=True) if s.claimed is not None]
+    xs, ys = [d for d, _, _ in claimed], [c for _, c, _ in claimed]
+    if claimed:  # held from each claim to the next, and the last to the end
+        ax.step([*xs, days[-1]], [*ys, ys[-1]], where="post", linewidth=2, label="the count the sources give")
+    first = {claim: (d, c) for d, c, claim in reversed(claimed)}.values()  # each claim at its first step
+    ax.scatter([d for d, _ in first], [c for _, c in first], color="black", zorder=3, s=14,
+               label="a count the sources give")  # fmt: skip
     ax.xaxis_date()
     ax.set_title("Participants in the MSME group, as the WTO counts them")
     ax.set_ylabel("WTO Members")
