@@ -17,6 +17,7 @@ import types
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any, ClassVar, NamedTuple, SupportsIndex, TypeVar, overload
 
+from ._dates import DateLike, parse_argument
 from ._display import collection_html, collection_repr
 from ._model import (
     CoordinatorTerm,
@@ -35,7 +36,6 @@ from ._model import (
     WtoMember,
 )
 from ._text import fold, words
-from ._when import DateLike, parse_argument
 from .enums import Category, MemberKind
 from .exceptions import MemberNotFoundError, RecordNotFoundError
 

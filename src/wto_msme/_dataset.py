@@ -28,10 +28,9 @@ from ._collections import (
     WtoMembers,
     standing,
 )
-from ._dates import PartialDate
+from ._dates import DateLike, PartialDate, parse_argument
 from ._display import dataset_html, register_sources
 from ._model import CountClaim, Initiative, Member, ParticipationStep, WtoMember
-from ._when import DateLike, parse_argument
 from .enums import ClaimSubject, MemberKind
 
 if TYPE_CHECKING:

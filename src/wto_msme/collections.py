@@ -27,7 +27,7 @@ from ._collections import (
     WtoMembers,
 )
 from ._dataset import ParticipantCount
-from ._when import DateLike
+from ._dates import DateLike
 
 __all__ = [
     "Claims",
