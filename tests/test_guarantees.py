@@ -129,7 +129,7 @@ class TestLimits:
         assert deepest * 4 < MAX_DEPTH
 
     @pytest.mark.parametrize(
-        "module", ["_data", "_json", "_convert", "_checks", "_dates", "_fast", "_describe", "_dataset", "_when"]
+        "module", ["_data", "_json", "_convert", "_checks", "_dates", "_fast", "_describe", "_dataset"]
     )
     def test_loader_source_runs_no_code_from_data(self, module):
         """The code that reads data has no eval, exec, compile, dynamic import, pickle, marshal or YAML."""

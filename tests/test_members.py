@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import CoordinatorTerm, Joining, Member, MemberNotFoundError, PartialDate, Provenance
+from wto_msme._dates import parse_when
 from wto_msme._text import fold
-from wto_msme._when import parse_when
 from wto_msme.collections import Coordinators, DateLike, Members, MembersAsOf
 from wto_msme.enums import ClaimSubject, Confidence, MemberKind
 from wto_msme.strategies import datasets, partial_dates, records

@@ -73,11 +73,10 @@ import attrs
 
 from ._data import DATA_VERSION, load
 from ._dataset import COLLECTIONS, Dataset
-from ._dates import PartialDate
+from ._dates import PartialDate, parse_when
 from ._describe import field_types, kind_of, scanned_fields, title
 from ._text import fold
 from ._version import __version__
-from ._when import parse_when
 from .enums import Category
 from .exceptions import DataError
 

@@ -19,6 +19,7 @@ import types
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any, ClassVar, NamedTuple, SupportsIndex, TypeVar, overload
 
+from ._dates import DateLike, parse_argument
 from ._display import collection_html, collection_repr
 from ._model import (
     CoordinatorTerm,
@@ -39,7 +40,6 @@ from ._model import (
 )
 from ._names import Names, Tier
 from ._text import fold, words
-from ._when import DateLike, parse_argument
 from .enums import Category, MemberKind, NoteKind
 from .exceptions import MemberNotFoundError, RecordNotFoundError
 

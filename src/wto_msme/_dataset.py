@@ -30,11 +30,10 @@ from ._collections import (
     WtoMembers,
     _window,
 )
-from ._dates import PartialDate
+from ._dates import DateLike, PartialDate, parse_argument
 from ._describe import references, shapes
 from ._display import dataset_html, register_sources
 from ._model import CountClaim, Initiative, LocatedNote, Member, ParticipationStep, Provenance, WtoMember
-from ._when import DateLike, parse_argument
 from .enums import ClaimSubject, MemberKind
 from .exceptions import RecordNotFoundError
 

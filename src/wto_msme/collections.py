@@ -28,8 +28,8 @@ from ._collections import (
     WtoMembers,
 )
 from ._dataset import ParticipantCount
+from ._dates import DateLike
 from ._model import LocatedNote
-from ._when import DateLike
 
 __all__ = [
     "Claims",
