@@ -15,7 +15,7 @@ import attrs
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
 from ._describe import references
-from ._json import MAX_PROBLEMS
+from ._io import MAX_PROBLEMS
 from ._model import Note, Provenance
 from ._text import fold
 from .enums import Category, Subcategory

@@ -18,7 +18,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._dates import PartialDate
-from ._json import MAX_PROBLEMS
+from ._io import MAX_PROBLEMS
 
 __all__ = ["DatasetMeta", "converter", "make_converter", "problems_of"]
 
