@@ -293,6 +293,18 @@ class TestCappedProblems:
 
         assert [("", "dataset", f"{len(ds.coordinators) - 1} more problems not listed")] == check(bad, limit=1)[1:]
 
+    def test_where_checking_stopped_is_not_folded_away(self, copy):
+        """Items with two bad fields each: the line saying where checking stopped is kept, after the count."""
+
+        edit(copy, "news.json", lambda d: d.extend([{**d[0], "date": 5, "year_basis": 7}] * 300))
+
+        error = refused(copy)
+
+        assert (
+            "news: 100 more problems not listed",
+            f"news: stopped after {MAX_PROBLEMS} bad items: items 119 to 318 were not checked",
+        ) == error.problems[-2:]
+
 
 # --- 7. the checks of a user's copy -------------------------------------------------------------------
 
@@ -447,3 +459,48 @@ class TestClearErrors:
 
         with pytest.raises(TypeError, match=f"a str, bytes or os.PathLike.*got {type(path).__name__}$"):
             wto_msme.load(path)
+
+
+class TestDiff:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("[1, 2]", "expected a list of records"),
+            ('"x"', "expected a list"),
+            ("null", "expected a list"),
+            ("{}", "expected a list"),
+        ],
+    )
+    def test_file_of_the_wrong_form(self, copy, capsys, text, expected):
+        """A data file holding no list of records is one line naming it, not a traceback."""
+
+        (copy / "news.json").write_text(text, "utf-8")
+
+        with pytest.raises(SystemExit) as info:
+            main(["diff", "bundled", str(copy)])
+
+        err = capsys.readouterr().err
+        assert (1, True, True) == (info.value.code, f"{copy / 'news.json'}: {expected}" in err, err.count("\n") == 1)
+
+    def test_initiative_of_the_wrong_form(self, copy, capsys):
+        """A file of one record must hold an object."""
+
+        (copy / "initiative.json").write_text("[]", "utf-8")
+
+        with pytest.raises(SystemExit):
+            main(["diff", str(copy), "bundled"])
+
+        assert f"{copy / 'initiative.json'}: expected an object" in capsys.readouterr().err
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
+    @pytest.mark.parametrize("make", [os.mkdir, getattr(os, "mkfifo", None)], ids=["directory", "fifo"])
+    def test_something_else_named_like_a_data_file_is_not_no_file(self, copy, capsys, make):
+        """A directory or a FIFO named like a data file is refused, not compared as a missing file."""
+
+        (copy / "news.json").unlink()
+        make(copy / "news.json")
+
+        with pytest.raises(SystemExit):
+            main(["diff", "bundled", str(copy)])
+
+        assert "news.json: expected a regular file, found a" in capsys.readouterr().err

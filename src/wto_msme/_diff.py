@@ -95,6 +95,14 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
     lacks counts as an empty collection). Records are matched by their ``id`` within each
     collection; the initiative, and the dataset's version and date, are one record each.
     Values are compared in the JSON form the data files hold, nested records field by field.
+    A directory's files are read as :func:`~wto_msme.load` reads them: one whole copy.
+
+    Raises:
+        DataError: If a file present is not strict JSON, not a list of records (an
+            object, for a file of one record), a link or not a regular file, or if the
+            directory changed while it was read.
+        FileNotFoundError: If a directory does not exist.
+        TypeError: If *old* or *new* is neither a dataset nor a path.
 
     >>> import attrs, wto_msme
     >>> ds = wto_msme.load()
