@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import pathlib
+import re
 import shutil
 import stat
 import subprocess
@@ -699,3 +700,20 @@ def test_empty_data_path_is_refused(capsys):
         main(["--data", "", "members"])
 
     assert (2, True) == (info.value.code, "--data needs a directory" in capsys.readouterr().err)
+
+
+def test_the_guarantees_page_names_tests_that_exist():
+    """Every test that docs/explanation/guarantees.md names is defined in the suite."""
+
+    page = SRC.parents[1] / "docs" / "explanation" / "guarantees.md"
+    if not page.exists():
+        pytest.skip("the docs are not beside this checkout")
+    defined = {
+        m
+        for f in pathlib.Path(__file__).parent.glob("test_*.py")
+        for m in re.findall(r"def (test_\w+)", f.read_text("utf-8"))
+    }
+    named = set(re.findall(r"\b(test_\w+)`", page.read_text("utf-8")))
+
+    assert set() == named - defined
+    assert len(named) > 40
