@@ -160,19 +160,6 @@ class TestRead:
             info.value.problems,
         )
 
-    def test_not_a_directory(self, copy):
-        """A file given as the directory is a DataError saying a directory was expected."""
-
-        assert ("expected a directory holding the dataset's JSON files",) == refused(copy / "news.json").problems
-
-    def test_missing_directory(self, tmp_path):
-        """A directory that does not exist is a FileNotFoundError naming it."""
-
-        with pytest.raises(FileNotFoundError) as info:
-            wto_msme.load(tmp_path / "nowhere")
-
-        assert str(tmp_path / "nowhere") == info.value.filename
-
     def test_directory_that_may_not_be_searched(self, copy, monkeypatch):
         """A directory whose names may not be looked up is one PermissionError naming it, not missing files."""
 
