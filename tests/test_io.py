@@ -352,6 +352,20 @@ class TestWrite:
         )
         assert sorted([*LAYOUT, "notes.txt", "sub"]) == sorted(p.name for p in target.iterdir())
 
+    @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root may give a file away")
+    def test_owner_of_each_file_is_kept(self, ds, tmp_path):
+        """Root overwriting a user's dataset leaves each file, and the directory, that user's."""
+
+        target = wto_msme.dump(ds, tmp_path / "data")
+        os.chown(target, 1234, 1234)
+        os.chown(target / "news.json", 1234, 1234)
+
+        wto_msme.dump(attrs.evolve(ds, version="9.9.9"), target, overwrite=True)
+
+        assert [(1234, 1234), (1234, 1234)] == [
+            (p.stat().st_uid, p.stat().st_gid) for p in (target, target / "news.json")
+        ]
+
     def test_read_only_file_is_replaced(self, ds, tmp_path):
         """A read-only file of the layout is replaced, and stays read-only."""
 

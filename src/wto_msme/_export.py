@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._data import LAYOUT
 from ._dataset import Dataset
-from ._io import MAX_FILE_BYTES, write_files
 
 if TYPE_CHECKING:
     import pathlib
@@ -82,6 +81,8 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
     .. versionadded:: 0.1.0
     """
     import pathlib  # only when writing: it is slow to import
+
+    from ._io import MAX_FILE_BYTES, write_files
 
     if not isinstance(dataset, Dataset):
         msg = f"expected a wto_msme.Dataset, got {type(dataset).__name__}"

@@ -28,7 +28,6 @@ import attrs
 
 from ._dates import PartialDate, Precision
 from ._describe import field_types, kind_of, title, unwrap_optional
-from ._io import write_file
 from ._model import Provenance
 
 __all__ = ["MIXED", "Column", "columns", "columns_of", "csv_cell", "row", "write_csv"]
@@ -198,6 +197,8 @@ def write_csv(
     )
     text = "".join(lines)
     if isinstance(file, str | os.PathLike):
+        from ._io import write_file  # only when writing a file
+
         write_file(file, text.encode("utf-8"), overwrite=True)
     else:
         file.write(text)

@@ -71,9 +71,9 @@ def temporary(name: str) -> str:
 class _Directory:
     """A directory opened once; every name is looked up in it, never by its path again."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, flags: int = 0) -> None:
         self.path = path
-        self.fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
+        self.fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | flags) if _DIR_FD else None
 
     def at(self, name: str) -> str:
         return name if self.fd is not None else os.path.join(self.path, name)
@@ -359,7 +359,7 @@ def write_files(directory: str | os.PathLike[str], contents: Mapping[str, bytes]
         raise NotADirectoryError(errno.ENOTDIR, "is a file, not a directory", target)
     created = not os.path.lexists(target)
     os.makedirs(target, exist_ok=True)
-    d = _Directory(target)
+    d = _Directory(target, getattr(os, "O_NOFOLLOW", 0))  # a link put in its place meanwhile is refused
     try:
         with d.locked(exclusive=True):
             entries = set(os.listdir(d.fd if d.fd is not None else target)) - {temporary(n) for n in contents}
@@ -453,9 +453,9 @@ def _write_new(d: _Directory, name: str, data: bytes) -> None:
     old = d.lstat(name)
     fd = os.open(d.at(temporary(name)), _WRITE, 0o666, dir_fd=d.fd)
     with os.fdopen(fd, "wb") as f:
-        if old is not None and hasattr(os, "fchown"):
-            with contextlib.suppress(PermissionError):  # a file of another owner: kept where we may
-                if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        if old is not None and hasattr(os, "fchmod"):  # POSIX: the old file's owner and mode are kept
+            if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+                with contextlib.suppress(PermissionError):  # only root may give a file away
                     os.fchown(fd, old.st_uid, old.st_gid)
             os.fchmod(fd, stat.S_IMODE(old.st_mode))
         f.write(data)
