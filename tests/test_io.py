@@ -498,6 +498,29 @@ class TestWrite:
         assert ("old\n", ["news.csv"]) == (out.read_text("utf-8"), [p.name for p in tmp_path.iterdir()])
 
 
+@pytest.mark.skipif(os.name != "posix", reason="needs fcntl.flock")
+def test_a_writer_holds_the_lock_that_readers_take(tmp_path):
+    """While the writer's exclusive lock is held, a reader's shared lock cannot be taken, and the other way round."""
+
+    import fcntl
+
+    blocked = []
+    for exclusive, other in ((True, fcntl.LOCK_SH), (False, fcntl.LOCK_EX)):
+        d = _io._Directory(str(tmp_path))
+        fd = os.open(tmp_path, os.O_RDONLY)
+        try:
+            with d.locked(exclusive=exclusive):
+                with pytest.raises(BlockingIOError):
+                    fcntl.flock(fd, other | fcntl.LOCK_NB)
+                blocked.append(exclusive)
+            fcntl.flock(fd, other | fcntl.LOCK_NB)  # free once released
+        finally:
+            os.close(fd)
+            d.close()
+
+    assert [True, False] == blocked
+
+
 # --- A stopped writer, and a reader beside a writer --------------------------------------
 
 #: The calls to the file system that a writer makes, and that the fault injection stops it after.

@@ -94,20 +94,23 @@ class _Directory:
     @contextlib.contextmanager
     def locked(self, *, exclusive: bool) -> Iterator[None]:
         """Hold the advisory lock on the directory: shared to read, exclusive to write."""
-        try:
-            import fcntl
-        except ImportError:  # no advisory locks on this platform
-            yield
-            return
-        try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)  # type: ignore[arg-type]
-        except (OSError, TypeError):  # a file system without locks: the status check still holds
-            yield
-            return
+        held = _flock(self.fd, "LOCK_EX" if exclusive else "LOCK_SH")
         try:
             yield
         finally:
-            fcntl.flock(self.fd, fcntl.LOCK_UN)  # type: ignore[arg-type]
+            if held:
+                _flock(self.fd, "LOCK_UN")
+
+
+def _flock(fd: int | None, operation: str) -> bool:
+    """Apply ``fcntl.flock``; tell whether it could (where there are no locks, the status check still holds)."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, getattr(fcntl, operation))  # type: ignore[arg-type]
+    except (ImportError, OSError, TypeError):
+        return False
+    return True
 
 
 def _open_directory(path: str) -> _Directory:
