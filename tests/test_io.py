@@ -498,6 +498,17 @@ class TestWrite:
         assert ("old\n", ["news.csv"]) == (out.read_text("utf-8"), [p.name for p in tmp_path.iterdir()])
 
 
+def test_without_directory_handles(ds, tmp_path, monkeypatch):
+    """Where the platform has no dir_fd (Windows), names are joined to the path, and a dump still loads back."""
+
+    monkeypatch.setattr(_io, "_DIR_FD", False)
+    target = wto_msme.dump(ds, tmp_path / "data")
+    (target / "notes.txt").write_text("mine", "utf-8")
+    wto_msme.dump(ds, target, overwrite=True)
+
+    assert (ds, "mine") == (wto_msme.load(target), (target / "notes.txt").read_text("utf-8"))
+
+
 @pytest.mark.skipif(os.name != "posix", reason="needs fcntl.flock")
 def test_a_writer_holds_the_lock_that_readers_take(tmp_path):
     """While the writer's exclusive lock is held, a reader's shared lock cannot be taken, and the other way round."""
