@@ -30,7 +30,16 @@ SRC = pathlib.Path(wto_msme.__file__).parent
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC.parent), os.environ.get("PYTHONPATH", "")])}
 NAMES = list(LAYOUT)
 needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="needs symbolic links")
-needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+# The child only calls the file system, then exits: the warning about forking a process
+# with threads (Python 3.12+, pytest-xdist's workers have some) does not apply.
+_FORK_WARNING = pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+
+
+def needs_fork(test):
+    """Mark a test that forks a writer."""
+    return pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")(_FORK_WARNING(test))
+
+
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
 
 
