@@ -257,22 +257,6 @@ def _edit(directory, filename, change):
 
 
 class TestLoadPath:
-    def test_copy_loads_equal(self, copy, ds):
-        """A copy of the bundled data loads as an equal, separate dataset."""
-
-        loaded = wto_msme.load(copy)
-
-        assert loaded == ds
-        assert loaded is not ds
-        assert wto_msme.load() is ds
-
-    def test_corrected_copy(self, copy):
-        """A user's correction shows in the loaded dataset."""
-
-        _edit(copy, "presentations.json", lambda d: d[0].update(title="Corrected"))
-
-        assert wto_msme.load(copy).presentations[0].title == "Corrected"
-
     @pytest.mark.parametrize(
         ("filename", "change", "location", "fragment"),
         [
@@ -331,36 +315,6 @@ class TestLoadPath:
 
         with pytest.raises(DataError, match=r"news\.json: line 1, column 2: not valid JSON"):
             wto_msme.load(copy)
-
-    def test_missing_file(self, copy):
-        """A directory without one of the files says which one."""
-
-        (copy / "sources.json").unlink()
-
-        with pytest.raises(DataError, match=r"sources\.json: required file missing"):
-            wto_msme.load(copy)
-
-    def test_not_a_directory(self, copy):
-        """A file is not a dataset directory."""
-
-        with pytest.raises(DataError, match="expected a directory"):
-            wto_msme.load(copy / "news.json")
-
-    def test_nonexistent_path(self, tmp_path):
-        """A path that does not exist raises FileNotFoundError."""
-
-        with pytest.raises(FileNotFoundError):
-            wto_msme.load(tmp_path / "nowhere")
-
-    def test_failed_load_leaves_the_bundled_data_alone(self, copy, ds):
-        """A failed load changes nothing that load() returns."""
-
-        _edit(copy, "presentations.json", lambda d: d[0].pop("title"))
-        with pytest.raises(DataError):
-            wto_msme.load(copy)
-
-        assert wto_msme.load() is ds
-        assert attrs.evolve(ds) == ds
 
 
 # --- A cold start --------------------------------------------------------------------------

@@ -38,15 +38,6 @@ class TestDump:
 
         assert sorted(LAYOUT) == sorted(p.name for p in tmp_path.iterdir())
 
-    def test_files_hold_the_bundled_content(self, ds, tmp_path):
-        """Each written file parses to the same JSON as the bundled file."""
-
-        wto_msme.dump(ds, tmp_path)
-
-        for filename in LAYOUT:
-            expected = json.loads((DATA_DIR / filename).read_text("utf-8"))
-            assert expected == json.loads((tmp_path / filename).read_text("utf-8")), filename
-
     def test_text_format(self, ds, tmp_path):
         """Files are UTF-8 with non-ASCII text kept, two-space indents and a final newline."""
 
@@ -132,13 +123,6 @@ class TestFiles:
         expected = {f: json.loads((DATA_DIR / f).read_text("utf-8")) for f in LAYOUT}
 
         assert expected == files(ds)
-
-    def test_json_ready(self, ds):
-        """The content survives JSON text unchanged."""
-
-        content = files(ds)
-
-        assert content == json.loads(json.dumps(content))
 
 
 def _changed(ds):

@@ -315,7 +315,8 @@ def _schema(ds: Dataset, args: argparse.Namespace) -> str:
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
     from ._convert import converter
-    from ._export import dump, dumps_json, files, write_directory, write_file
+    from ._export import dump, dumps_json, files
+    from ._io import write_file, write_files
 
     output: str | None = args.output
     safe: bool = args.spreadsheet_safe
@@ -335,7 +336,7 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
             dump(ds, output, overwrite=True)
             return None
         tables = {f"{name}.csv": _csv(getattr(ds, name), name, safe).encode("utf-8") for name in _EXPORTED}
-        write_directory(output, tables, overwrite=True)
+        write_files(output, tables, overwrite=True)
         return None
     records = getattr(ds, args.collection)
     if args.format == "json":
@@ -497,13 +498,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, subs = _parser()
     args = parser.parse_args(argv)
     command = args.command or "overview"
-    ds = _dataset(args.data or "bundled")
+    if args.data == "":
+        parser.error("--data needs a directory; leave it out for the bundled data")
     try:
+        ds = _dataset("bundled" if args.data is None else args.data)
         output = overview(ds) if command == "overview" else _COMMANDS[command](ds, args)
     except _UsageError as e:
         subs[command].error(str(e))
     except OSError as e:
         _fail(f"cannot write the output: {e}" if command == "export" else str(e))
+    except KeyboardInterrupt:  # what was being written is left as it was, or whole
+        sys.stderr.write("wto-msme: interrupted\n")
+        return 130
     if output is not None:
         _emit(output + "\n")
     return 0

@@ -15,7 +15,7 @@ import attrs
 from ._dataset import COLLECTIONS, Dataset
 from ._dates import PartialDate
 from ._describe import Kind, marked, references, shapes
-from ._json import MAX_PROBLEMS
+from ._io import MAX_PROBLEMS
 from ._model import MAX_COUNT, Meeting
 from ._text import fold, quote
 

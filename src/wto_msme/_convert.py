@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -18,7 +19,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._dates import PartialDate
-from ._json import MAX_PROBLEMS
+from ._io import MAX_PROBLEMS
 
 __all__ = ["DatasetMeta", "converter", "make_converter", "problems_of"]
 
@@ -188,9 +189,15 @@ def problems_of(error: Exception, root: str) -> tuple[str, ...]:
     if not isinstance(error, cattrs.BaseValidationError):
         return (f"{root}: {error}",)
     lines = [_relocate(line) for line in cattrs.transform_error(error, path=root, format_exception=_format)]
+    # Where checking stopped is said last, never folded into the count of the rest.
+    stops = [line for line in lines if _STOP.fullmatch(line)]
+    lines = [line for line in lines if not _STOP.fullmatch(line)]
     if len(lines) > MAX_PROBLEMS + 1:
         lines[MAX_PROBLEMS:] = [f"{root}: {len(lines) - MAX_PROBLEMS} more problems not listed"]
-    return tuple(lines)
+    return (*lines, *stops)
+
+
+_STOP = re.compile(rf"\S+: stopped after {MAX_PROBLEMS} bad items: items \d+ to \d+ were not checked")
 
 
 def _format(exc: BaseException, type_: Any) -> str:

@@ -1,6 +1,10 @@
 """
 Loading datasets: the bundled one (read once, cached) and a user's copy from a directory.
 
+A user's copy is read whole through ``_io`` (one copy, never a mix of two) and
+structured by the strict cattrs converter, then checked. The bundled copy is structured
+by a trusting structurer derived from the model's shapes, which spares importing cattrs.
+
 The bundled files are read with a plain ``open`` beside this module: importing
 ``importlib.resources`` costs more than reading and structuring the whole dataset.
 Where the package is not a directory on disk (imported from a zip archive), the
@@ -9,28 +13,24 @@ files are read through ``importlib.resources`` instead.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import stat
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset
 from ._dates import PartialDate
-from ._describe import field_types
+from ._describe import Kind, Shape, field_types, shape, shapes
 from .exceptions import DataError
 
 if TYPE_CHECKING:
     from ._checks import Problem
 
-__all__ = ["DATA_VERSION", "LAYOUT", "MAX_FILE_BYTES", "load"]
+__all__ = ["DATA_VERSION", "LAYOUT", "load"]
 
 DATA_VERSION = "2026.12.1"
 """The version of the bundled data. It changes whenever the data does."""
-
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""The largest data file :func:`load` reads (8 MiB); a larger one is refused unread."""
 
 #: Each file of a dataset directory, the field of :class:`Dataset` it holds and that
 #: field's type: a file a field, named after it. ``dataset.json`` holds the version and
@@ -70,10 +70,13 @@ def load(path: str | bytes | os.PathLike[str] | os.PathLike[bytes] | None = None
     Raises:
         DataError: If a file is missing, a symbolic link or not a regular file, too
             large, not JSON, or holds a value of the wrong type; if a record is
-            incomplete or has unknown fields; or if the records contradict each other.
+            incomplete or has unknown fields; if the records contradict each other; or
+            if the directory changed while it was read (see
+            :doc:`/explanation/guarantees`).
             The message names the file, the location of each bad value and what was
             expected, listing at most 100 problems
             and counting the rest. Nothing is returned in part.
+        FileNotFoundError: If the directory does not exist.
         OSError: If the directory or a file in it cannot be read: a
             :exc:`PermissionError` naming the directory if it may not be searched.
         TypeError: If *path* is not a path.
@@ -99,15 +102,69 @@ def load(path: str | bytes | os.PathLike[str] | os.PathLike[bytes] | None = None
 
 def _load_bundled() -> Dataset:
     # Trusting and fast: tests/test_data.py proves it gives what the strict route gives.
-    from ._fast import structurer
-
+    structure = _trusting()
     meta = json.loads(_read_bundled("dataset.json"))
     parts = {
-        key: structurer(type_)(json.loads(_read_bundled(filename)))
+        key: structure(type_)(json.loads(_read_bundled(filename)))
         for filename, (key, type_) in LAYOUT.items()
         if type_ is not None
     }
     return Dataset(version=meta["version"], current_to=PartialDate.from_iso(meta["current_to"]), **parts)
+
+
+_Maker = Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _trusting() -> Callable[[Any], _Maker]:
+    """
+    Return a structurer for the bundled data: each type's builder, made once, from its shape.
+
+    It trusts its input (well-formed, as the suite checks before every release) and
+    spares importing cattrs at a cold start; it is never used for a user's data. A
+    builder converts only the fields whose JSON form differs from their value, changing
+    the dicts that ``json.loads`` has just made in place.
+    """
+    made: dict[Any, _Maker] = {}
+    dates: dict[str, PartialDate] = {}  # many records share a date: each is read once
+
+    def date(text: str) -> PartialDate:
+        if text not in dates:
+            dates[text] = PartialDate.from_iso(text)
+        return dates[text]
+
+    def record(cls: type) -> _Maker:
+        conversions = [(name, m) for name, s in shapes(cls).items() if (m := of(s)) is not _same]
+
+        def build(data: dict[str, Any]) -> Any:
+            for name, make in conversions:
+                if name in data:
+                    data[name] = make(data[name])
+            return cls(**data)
+
+        return build
+
+    def of(s: Shape) -> _Maker:
+        if s.type not in made:
+            if s.kind in (Kind.TEXT, Kind.INTEGER, Kind.FLAG):
+                made[s.type] = _same
+            elif s.kind is Kind.DATE:
+                made[s.type] = date
+            elif s.kind is Kind.ENUM:
+                made[s.type] = {m.value: m for m in s.type}.__getitem__
+            elif s.kind is Kind.RECORD:
+                made[s.type] = record(s.type)
+            else:  # a tuple or a collection, of items of one shape
+                assert s.item is not None
+                item, outer = of(s.item), (tuple if s.kind is Kind.TUPLE else s.type)
+                made[s.type] = outer if item is _same else lambda v: outer(map(item, v))
+        make = made[s.type]
+        return (lambda v: None if v is None else make(v)) if s.optional and make is not _same else make
+
+    return lambda t: of(shape(t))
 
 
 def _read_bundled(filename: str) -> bytes:
@@ -133,45 +190,16 @@ def _directory_name(path: object) -> str:
 def _load_directory(directory: str) -> Dataset:
     from ._checks import check
     from ._convert import DatasetMeta, make_converter, problems_of
-    from ._json import LINK_REFUSED, not_regular, read_json
+    from ._io import read_files
 
-    if not os.path.isdir(directory):
-        if os.path.lexists(directory):
-            raise DataError(directory, ("expected a directory holding the dataset's JSON files",))
-        raise FileNotFoundError(directory)
-    missing: list[str] = []
-    for f in LAYOUT:
-        # lstat, not stat: a link is refused, and never followed out of the directory.
-        try:
-            mode = os.lstat(os.path.join(directory, f)).st_mode
-        except FileNotFoundError:
-            missing.append(f"{f}: required file missing")
-            continue
-        except PermissionError:
-            # Looking up a name needs search permission on the directory, not on the
-            # file: one error for the directory, not one "missing" file per name.
-            msg = "permission denied: the directory may not be searched, so none of its files can be read"
-            raise PermissionError(errno.EACCES, msg, directory) from None
-        if stat.S_ISLNK(mode):
-            missing.append(f"{f}: {LINK_REFUSED}")
-        elif stat.S_ISDIR(mode):
-            missing.append(f"{f}: expected a file, found a directory")
-        elif (kind := not_regular(mode)) is not None:
-            missing.append(f"{f}: expected a regular file, found {kind}")
-    if missing:
-        raise DataError(directory, tuple(missing))
-
+    raw = read_files(directory, list(LAYOUT))
     conv = make_converter()
     parts: dict[str, Any] = {}
     for filename, (key, type_) in LAYOUT.items():
-        file = os.path.join(directory, filename)
-        raw = read_json(file, key, MAX_FILE_BYTES)
-        target = DatasetMeta if type_ is None else type_
         try:
-            value = conv.structure(raw, target)
+            parts[key] = conv.structure(raw[filename], DatasetMeta if type_ is None else type_)
         except Exception as e:
-            raise DataError(file, problems_of(e, key)) from None
-        parts[key] = value
+            raise DataError(os.path.join(directory, filename), problems_of(e, key)) from None
     meta: DatasetMeta = parts.pop("dataset")
     ds = Dataset(version=meta.version, current_to=meta.current_to, **parts)
     _raise_for(check(ds), directory)

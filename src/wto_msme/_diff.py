@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from typing import Any, NamedTuple
 
-from ._data import MAX_FILE_BYTES
 from ._dataset import Dataset
 
 __all__ = ["Diff", "FieldChange", "RecordChange", "diff"]
@@ -96,6 +95,14 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
     lacks counts as an empty collection). Records are matched by their ``id`` within each
     collection; the initiative, and the dataset's version and date, are one record each.
     Values are compared in the JSON form the data files hold, nested records field by field.
+    A directory's files are read as :func:`~wto_msme.load` reads them: one whole copy.
+
+    Raises:
+        DataError: If a file present is not strict JSON, not a list of records (an
+            object, for a file of one record), a link or not a regular file, or if the
+            directory changed while it was read.
+        FileNotFoundError: If a directory does not exist.
+        TypeError: If *old* or *new* is neither a dataset nor a path.
 
     >>> import attrs, wto_msme
     >>> ds = wto_msme.load()
@@ -130,13 +137,26 @@ def _contents(name: str, value: Dataset | str | os.PathLike[str]) -> dict[str, A
         msg = f"{name} must be a wto_msme.Dataset or a data directory, not {type(value).__name__}"
         raise TypeError(msg)
     from ._data import LAYOUT
-    from ._json import read_json
+    from ._describe import Kind, shape
+    from ._io import read_files
 
     directory = os.fspath(value)
-    if not os.path.isdir(directory):
-        raise NotADirectoryError(directory)
-    found = [f for f in LAYOUT if os.path.isfile(os.path.join(directory, f))]
-    return {f: read_json(os.path.join(directory, f), f.removesuffix(".json"), MAX_FILE_BYTES) for f in found}
+    found = read_files(directory, list(LAYOUT), missing_ok=True)
+    for filename, content in found.items():
+        type_ = LAYOUT[filename][1]
+        many = type_ is not None and shape(type_).kind is Kind.COLLECTION
+        _check_form(os.path.join(directory, filename), content, many=many)
+    return found
+
+
+def _check_form(file: str, content: Any, *, many: bool) -> None:
+    """Refuse a file whose content is not a list of records (an object, for a file of one record)."""
+    from .exceptions import DataError
+
+    if many and not (isinstance(content, list) and all(isinstance(r, dict) for r in content)):
+        raise DataError(file, ("expected a list of records, each an object {...}",))
+    if not many and not isinstance(content, dict):
+        raise DataError(file, ("expected an object {...}",))
 
 
 def _by_id(collection: str, content: Any) -> dict[str, Any]:

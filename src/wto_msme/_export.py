@@ -7,11 +7,8 @@ something is exported.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import stat
-from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._data import LAYOUT
@@ -21,7 +18,7 @@ if TYPE_CHECKING:
     import pathlib
 
 
-__all__ = ["dump", "dumps_json", "files", "write_directory", "write_file"]
+__all__ = ["dump", "dumps_json", "files"]
 
 
 def dumps_json(value: Any) -> str:
@@ -43,20 +40,21 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
     breaks the integrity rules is written as it is, and loading it raises
     :class:`~wto_msme.exceptions.DataError`.
 
-    Every file is serialised before the first one is written, and the files are
-    written to a new directory beside *directory*, which takes its place only once every
-    file is written whole: a dataset that cannot be written, a full disk or any other
-    failure leaves *directory* exactly as it was, and a reader never sees a directory
-    that holds part of one dataset and part of another.
+    Every file is serialised before the first one is written; each is then written
+    whole beside the one it replaces and renamed over it, under a lock that
+    :func:`~wto_msme.load` respects. Nothing else in *directory* is touched: its other
+    entries, its owner and mode, and the mode of each file replaced stay as they were.
+    A dataset that cannot be written leaves *directory* as it was; a failure or a crash
+    while writing leaves a copy that loads as the old dataset or the new one, never a
+    mix (see :doc:`/explanation/guarantees`).
 
     Args:
         dataset: The dataset to write, such as ``wto_msme.load()`` or a changed copy
             made with ``attrs.evolve``.
         directory: Where to write it. It is created, with its parents, if it does not
             exist.
-        overwrite: Whether to replace a directory that is not empty. Its layout's files
-            are replaced; other entries are kept, moved into the new directory as they
-            are.
+        overwrite: Whether to write into a directory that is not empty. Its layout's
+            files are replaced; other entries are left as they are.
 
     Returns:
         The directory, as a ``pathlib.Path``.
@@ -66,11 +64,13 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
         NotADirectoryError: If *directory* is an existing file.
         OSError: If *directory* is a symbolic link, or holds one (or a directory, a FIFO,
             anything but a regular file) under the name of a layout file: links are
-            never written through. Also any error of the file system, such as a full
-            disk; the directory is then left as it was.
+            never written through. If *directory* is a file system's root, the user's
+            home or holds a mount point. Also any error of the file system, such as a
+            full disk.
         TypeError: If *dataset* is not a :class:`~wto_msme.Dataset`.
-        ValueError: If a text holds a lone surrogate, which UTF-8 cannot encode; the
-            message names the file it belongs in.
+        ValueError: If a text holds a lone surrogate, which UTF-8 cannot encode, or a
+            file would be larger than :func:`~wto_msme.load` reads (8 MiB); the message
+            names the file.
 
     >>> import tempfile, wto_msme
     >>> ds = wto_msme.load()
@@ -81,6 +81,8 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
     .. versionadded:: 0.1.0
     """
     import pathlib  # only when writing: it is slow to import
+
+    from ._io import MAX_FILE_BYTES, write_files
 
     if not isinstance(dataset, Dataset):
         msg = f"expected a wto_msme.Dataset, got {type(dataset).__name__}"
@@ -93,180 +95,11 @@ def dump(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
         except UnicodeEncodeError as e:
             msg = f"{filename}: character {e.start} of the JSON text cannot be written as UTF-8 ({e.reason})"
             raise ValueError(msg) from None
-    write_directory(target, encoded, overwrite=overwrite)
+        if len(encoded[filename]) > MAX_FILE_BYTES:
+            msg = f"{filename}: {len(encoded[filename])} bytes, more than the {MAX_FILE_BYTES} that load() reads"
+            raise ValueError(msg)
+    write_files(target, encoded, overwrite=overwrite)
     return target
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    """Write *data* to the new file *path*, to the disk (the one place files are written)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(fd)
-
-
-def _sibling(path: str, what: str) -> str:
-    """Return a name beside *path*, in the same directory, that does not exist yet."""
-    head, tail = os.path.split(path)
-    while True:
-        name = os.path.join(head, f".{tail}.{what}-{os.urandom(6).hex()}")
-        if not os.path.lexists(name):
-            return name
-
-
-def _sync_directory(path: str) -> None:
-    # Make the renames durable where the platform can (POSIX); harmless to skip elsewhere.
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _refuse_link(path: str, what: str) -> os.stat_result | None:
-    """Return the lstat of *path*, None if it does not exist; refuse a symbolic link."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return None
-    if stat.S_ISLNK(info.st_mode):
-        msg = f"{path} is a symbolic link: {what} is written only to a real path, never through a link"
-        raise OSError(msg)
-    return info
-
-
-def write_directory(directory: str | os.PathLike[str], contents: Mapping[str, bytes], *, overwrite: bool) -> None:
-    """
-    Write *contents* (file name to bytes) as the files of *directory*, all or nothing.
-
-    The files are written to a new directory beside it, which is then renamed into its
-    place; an existing directory is renamed aside first, its other entries moved into
-    the new one, and removed once the new one is in place. On any failure the new
-    directory is removed and *directory* is left whole, as it was.
-    """
-    target = os.path.abspath(os.fspath(directory))
-    info = _refuse_link(target, "a dataset")
-    keep: list[str] = []
-    if info is not None:
-        keep = _others(target, info, contents, overwrite=overwrite)
-    else:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-    new = _sibling(target, "new")
-    os.mkdir(new)  # 0o777 less the umask, as a new directory gets
-    try:
-        for name, data in contents.items():
-            _write_bytes(os.path.join(new, name), data)
-        if info is not None:
-            os.chmod(new, stat.S_IMODE(info.st_mode))
-    except BaseException:
-        _remove(new, contents)
-        raise
-    if info is None:
-        try:
-            os.rename(new, target)
-        except BaseException:
-            _remove(new, contents)
-            raise
-    else:
-        _swap(new, target, keep, contents)
-    _sync_directory(os.path.dirname(target))
-
-
-def _others(target: str, info: os.stat_result, contents: Mapping[str, bytes], *, overwrite: bool) -> list[str]:
-    """Check that the existing *target* may be replaced; return its entries that are not in *contents*."""
-    if not stat.S_ISDIR(info.st_mode):
-        msg = f"{target} is a file, not a directory"
-        raise NotADirectoryError(msg)
-    entries = os.listdir(target)
-    if entries and not overwrite:
-        msg = f"{target} is not empty; pass overwrite=True to replace the dataset's files in it"
-        raise FileExistsError(msg)
-    for name in entries:
-        if name in contents:
-            mode = os.lstat(os.path.join(target, name)).st_mode
-            if not stat.S_ISREG(mode):
-                what = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-                msg = f"{os.path.join(target, name)} is {what}: it is not replaced, nor written through"
-                raise OSError(msg)
-    return [name for name in entries if name not in contents]
-
-
-def _swap(new: str, target: str, keep: list[str], contents: Mapping[str, bytes]) -> None:
-    """Put the complete directory *new* in the place of *target*, moving *keep* across."""
-    moved: list[str] = []
-    old = _sibling(target, "old")
-    try:
-        for name in keep:
-            os.rename(os.path.join(target, name), os.path.join(new, name))
-            moved.append(name)
-        os.rename(target, old)
-    except BaseException:
-        for name in reversed(moved):
-            os.rename(os.path.join(new, name), os.path.join(target, name))
-        _remove(new, contents)
-        raise
-    try:
-        os.rename(new, target)
-    except BaseException:
-        os.rename(old, target)
-        for name in reversed(moved):
-            os.rename(os.path.join(new, name), os.path.join(target, name))
-        _remove(new, contents)
-        raise
-    _remove(old, contents)
-
-
-def _remove(directory: str, names: Iterable[str]) -> None:
-    """Remove the files *names* from *directory*, then the directory if that emptied it."""
-    for name in names:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(os.path.join(directory, name))
-    with contextlib.suppress(OSError):  # something else is in it: never removed unseen
-        os.rmdir(directory)
-
-
-def write_file(path: str | os.PathLike[str], data: bytes, *, overwrite: bool) -> None:
-    """
-    Write *data* as the file *path*, whole or not at all.
-
-    The bytes go to a new file beside it, which then replaces it in one rename. A
-    symbolic link, even a dangling one, is refused, never written through.
-
-    Raises:
-        FileExistsError: If *path* exists and *overwrite* is false.
-        IsADirectoryError: If *path* is a directory.
-        OSError: If *path* is a symbolic link or not a regular file, or if writing fails;
-            *path* is then as it was.
-    """
-    target = os.path.abspath(os.fspath(path))
-    info = _refuse_link(target, "a file")
-    if info is not None:
-        if stat.S_ISDIR(info.st_mode):
-            msg = f"{target} is a directory"
-            raise IsADirectoryError(msg)
-        if not stat.S_ISREG(info.st_mode):
-            msg = f"{target} is not a regular file: it is not replaced, nor written through"
-            raise OSError(msg)
-        if not overwrite:
-            msg = f"{target} exists"
-            raise FileExistsError(msg)
-    new = _sibling(target, "new")
-    try:
-        _write_bytes(new, data)
-        if info is not None:
-            os.chmod(new, stat.S_IMODE(info.st_mode))
-        os.replace(new, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(new)
-        raise
-    _sync_directory(os.path.dirname(target))
 
 
 def files(dataset: Dataset) -> dict[str, Any]:

@@ -197,30 +197,12 @@ def write_csv(
     )
     text = "".join(lines)
     if isinstance(file, str | os.PathLike):
-        _replace_file(os.fspath(file), text.encode("utf-8"))
+        from ._io import write_file  # only when writing a file
+
+        write_file(file, text.encode("utf-8"), overwrite=True)
     else:
         file.write(text)
     return len(records)
-
-
-def _replace_file(path: str, data: bytes) -> None:
-    # Whole or not at all: a new file beside it, then one rename over it. (As
-    # _export.write_file does; _export is not imported here, which would make a cycle.)
-    if os.path.islink(path):
-        msg = f"{path} is a symbolic link: CSV is written only to a real path, never through a link"
-        raise OSError(msg)
-    head, tail = os.path.split(os.path.abspath(path))
-    new = os.path.join(head, f".{tail}.new-{os.urandom(6).hex()}")
-    try:
-        with open(new, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(new, path)
-    except BaseException:
-        if os.path.lexists(new):
-            os.unlink(new)
-        raise
 
 
 #: What makes a cell quoted: the delimiter, the quote, a line end of any platform.
