@@ -152,7 +152,7 @@ def shape(t: Any) -> Shape:
     if typing.get_origin(t) is tuple:
         return Shape(Kind.TUPLE, t, item=shape(typing.get_args(t)[0]))
     item = getattr(t, "kind", None)
-    if isinstance(t, type) and issubclass(t, tuple) and attrs.has(item):
+    if isinstance(t, type) and issubclass(t, tuple) and isinstance(item, type) and attrs.has(item):
         return Shape(Kind.COLLECTION, t, item=shape(item))
     if attrs.has(t):
         return Shape(Kind.RECORD, t)

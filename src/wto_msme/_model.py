@@ -78,7 +78,7 @@ class Note:
     original: str | None = None
     """What the source says, verbatim, where the stored value differs from it."""
 
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = attrs.field(default=(), metadata=refers("sources"))
     """Identifiers of the :class:`Source` records that support the remark."""
 
     confidence: Confidence | None = None
@@ -93,13 +93,13 @@ class Provenance:
     .. versionadded:: 0.1.0
     """
 
-    source: str
+    source: str = attrs.field(metadata=refers("sources"))
     """Identifier of the :class:`Source` the record is transcribed from."""
 
     locator: str | None = None
     """Where in that source, such as ``"Trade Facilitation, entry 1"``."""
 
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = attrs.field(default=(), metadata=refers("sources"))
     """Identifiers of further sources that support or complete the record."""
 
     notes: tuple[Note, ...] = ()
