@@ -24,8 +24,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import DataError
-from wto_msme import _export as export
+from wto_msme import DataError, _io
 from wto_msme.__main__ import main
 from wto_msme._checks import MAX_COUNTED
 from wto_msme._flat import write_csv
@@ -66,7 +65,7 @@ def refused(directory: pathlib.Path) -> DataError:
 def fail_after(monkeypatch: pytest.MonkeyPatch, n: int, error: OSError) -> list[str]:
     """Make the n-th file written, and every one after it, fail with *error*; return the names written."""
     written: list[str] = []
-    real = export._write_bytes
+    real = _io._write_bytes
 
     def write(path: str, data: bytes) -> None:
         if len(written) >= n:
@@ -74,7 +73,7 @@ def fail_after(monkeypatch: pytest.MonkeyPatch, n: int, error: OSError) -> list[
         written.append(os.path.basename(path))
         real(path, data)
 
-    monkeypatch.setattr(export, "_write_bytes", write)
+    monkeypatch.setattr(_io, "_write_bytes", write)
     return written
 
 

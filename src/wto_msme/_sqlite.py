@@ -34,8 +34,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._describe import Kind, searched_fields, shapes, title_field
-from ._export import write_file
 from ._flat import Column, columns, csv_cell
+from ._io import write_file
 from ._model import Note
 from ._search import _strings
 from ._tables import KEY, collections, has_key, target
@@ -76,7 +76,7 @@ def write(dataset: Any, path: str | os.PathLike[str], *, overwrite: bool = False
     Raises:
         ValueError: If a record refers to one the dataset does not hold; nothing is written.
         FileExistsError: If *path* exists and *overwrite* is false.
-        OSError: As :func:`wto_msme._export.write_file` raises it.
+        OSError: As :func:`wto_msme._io.write_file` raises it.
     """
     import pathlib
     import tempfile
