@@ -167,6 +167,18 @@ def test_a_dangling_reference_is_refused_and_nothing_written(ds, tmp_path):
     assert [] == list(tmp_path.iterdir())
 
 
+def test_a_duplicate_id_is_refused(ds, tmp_path):
+    """Two records of a collection with one id are refused with the table named, and no file is written."""
+
+    broken = attrs.evolve(ds, members=[*ds.members, ds.members[0]])
+
+    with pytest.raises(
+        ValueError, match=r"members cannot be written as a table: UNIQUE constraint failed: members\.id"
+    ):
+        broken.to_sqlite(tmp_path / "msme.db")
+    assert [] == list(tmp_path.iterdir())
+
+
 def test_an_existing_file_is_replaced_only_when_asked(ds, tmp_path):
     """An existing file is left as it was unless overwrite is true; then it is replaced whole."""
 

@@ -74,7 +74,8 @@ def write(dataset: Any, path: str | os.PathLike[str], *, overwrite: bool = False
     foreign_key_check``), then written beside *path* and renamed over it, as every output is.
 
     Raises:
-        ValueError: If a record refers to one the dataset does not hold; nothing is written.
+        ValueError: If a record refers to one the dataset does not hold, or two records of
+            a collection have the same id; nothing is written.
         FileExistsError: If *path* exists and *overwrite* is false.
         OSError: As :func:`wto_msme._io.write_file` raises it.
     """
@@ -88,8 +89,7 @@ def write(dataset: Any, path: str | os.PathLike[str], *, overwrite: bool = False
             with con:
                 for name, definitions, rows in _tables(dataset):
                     con.execute(f"CREATE TABLE {_q(name)} ({', '.join(definitions)})")
-                    if rows:
-                        con.executemany(f"INSERT INTO {_q(name)} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+                    _insert(con, name, rows)
                 _search(con, dataset)
             _check(con)
         finally:
@@ -97,6 +97,16 @@ def write(dataset: Any, path: str | os.PathLike[str], *, overwrite: bool = False
         data = pathlib.Path(built).read_bytes()
     write_file(path, data, overwrite=overwrite)
     return pathlib.Path(path)
+
+
+def _insert(con: sqlite3.Connection, name: str, rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    try:
+        con.executemany(f"INSERT INTO {_q(name)} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    except sqlite3.IntegrityError as e:  # two records of the same id
+        msg = f"{name} cannot be written as a table: {e}"
+        raise ValueError(msg) from None
 
 
 def _tables(dataset: Any) -> Iterator[_Table]:
