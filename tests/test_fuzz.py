@@ -484,7 +484,7 @@ def _reversed_dates(draw: st.DrawFn, index: Index) -> Change:
         joined = member.get("joined", {})
         if joined.get("not_before") and joined.get("not_after"):
             lo, hi = PartialDate.from_iso(joined["not_before"]), PartialDate.from_iso(joined["not_after"])
-            pairs.append(("members.json", (i, "joined"), "not_before", "not_after", lo < hi))
+            pairs.append(("members.json", (i, "joined"), "not_before", "not_after", lo.wholly_before(hi)))
     if not pairs:
         filename = draw(st.sampled_from(sorted(index.documents)))
         return Change("arbitrary file", {filename: encode(draw(json_values))})
