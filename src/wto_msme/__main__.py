@@ -456,15 +456,17 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "write the data as JSON, CSV or a SQLite database",
         "JSON of the whole dataset: to a directory that wto_msme.load(DIR) reads, or one object on standard"
         " output. CSV: one row per record, with a header row; the whole dataset needs --output DIR"
-        " (NAME.csv per collection, and datapackage.json describing them). SQLite: the whole dataset,"
-        " to --output FILE.",
+        " (NAME.csv per collection, and datapackage.json describing them unless --spreadsheet-safe)."
+        " SQLite: the whole dataset, to --output FILE.",
     )
     export.add_argument("--format", required=True, choices=("json", "csv", "sqlite"), help="the format")
     export.add_argument(
         "--collection", type=_collection(_EXPORTED), metavar="NAME", help=f"only NAME: {', '.join(_EXPORTED)}"
     )
     export.add_argument(
-        "--output", metavar="PATH", help="a file (one collection) or a directory (default: standard output)"
+        "--output",
+        metavar="PATH",
+        help="a file (one collection, or the database) or a directory (default: standard output)",
     )
     export.add_argument("--overwrite", action="store_true", help="replace an existing file, or files in a directory")
     export.add_argument(
