@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import enum
 import io
+import json
 import pickle
+import sqlite3
 import subprocess
 import sys
 
@@ -18,6 +21,7 @@ from hypothesis import strategies as st
 import wto_msme
 from wto_msme import Member, MemberNotFoundError, PartialDate, Presentation, Provenance, WtoMember, strategies
 from wto_msme._convert import converter
+from wto_msme._datapackage import csv_files
 from wto_msme._describe import TITLE, weigh
 from wto_msme._text import fold
 from wto_msme.collections import (
@@ -292,6 +296,19 @@ THINGS = Things(
 )
 
 
+@attrs.frozen(repr=False)
+class ThingDataset(wto_msme.Dataset):
+    """A dataset with a collection of a new kind."""
+
+    things: Things = attrs.field(converter=Things)
+    """The things."""
+
+
+def with_things(ds):
+    """*ds* with the things as one more collection."""
+    return ThingDataset(**{f.name: getattr(ds, f.name) for f in attrs.fields(wto_msme.Dataset)}, things=THINGS)
+
+
 class TestNewRecordKind:
     def test_json_round_trip(self):
         """The library's converter writes a new kind to JSON values and reads them back equal."""
@@ -332,6 +349,43 @@ class TestNewRecordKind:
         """A new kind's collection gives records by id."""
 
         assert THINGS[0] is THINGS.get("kettle")
+
+    def test_sqlite(self, ds, tmp_path):
+        """A new kind's collection is a table of the database, keyed, linked to its sources and searched."""
+
+        with contextlib.closing(sqlite3.connect(with_things(ds).to_sqlite(tmp_path / "things.db"))) as db:
+            rows = db.execute("SELECT id, title, date, date_precision, colour, source FROM things").fetchall()
+            keys = [r[1] for r in db.execute("PRAGMA table_info(things)") if r[5]]
+            links = [(r[3], r[2]) for r in db.execute("PRAGMA foreign_key_list(things)")]
+            found = db.execute("SELECT collection, id FROM search WHERE search MATCH 'teapot'").fetchall()
+
+        assert ("kettle", "Blue enamel kettle", "2021-05-01", "month", "blue", "seed-000") == rows[0]
+        assert (2, ["id"], [("source", "sources")]) == (len(rows), keys, links)
+        assert [("things", "teapot")] == found
+
+    def test_data_package(self, ds):
+        """A new kind's collection is a file of the CSV export and a resource of its descriptor, keyed and linked."""
+
+        files = csv_files(with_things(ds))
+        resource = json.loads(files["datapackage.json"])["resources"][-1]
+        header = files["things.csv"].decode("utf-8").split("\n")[0]
+
+        assert ("things", "things.csv", ["id"]) == (
+            resource["name"],
+            resource["path"],
+            resource["schema"]["primaryKey"],
+        )
+        assert header.split(",") == [f["name"] for f in resource["schema"]["fields"]]
+        fields = {f["name"]: f for f in resource["schema"]["fields"]}
+        assert ("date", "string", ["red", "blue"]) == (
+            fields["date"]["type"],
+            fields["colour"]["type"],
+            fields["colour"]["constraints"]["enum"],
+        )
+        assert fields["date"]["description"].startswith("When it was made. Its first day;")
+        assert [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}] == resource["schema"][
+            "foreignKeys"
+        ]
 
     @given(strategies.records(Thing))
     def test_strategy(self, thing):

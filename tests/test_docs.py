@@ -155,7 +155,7 @@ def test_docstring_examples_exist():
 
 
 #: Pages whose examples need an optional dependency, and that dependency.
-PAGE_NEEDS = {"how-to/use-pandas.md": "pandas"}
+PAGE_NEEDS = {"how-to/use-pandas.md": "pandas", "how-to/use-sqlite.md": "pandas"}
 
 
 @pytest.mark.parametrize("page", _pages(), ids=lambda p: p.relative_to(DOCS).as_posix())

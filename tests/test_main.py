@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import io
 import json
+import sqlite3
 import sys
 
 import attrs
@@ -285,6 +287,9 @@ class TestLists:
         (["export"], "--format"),
         (["export", "--format", "xml"], "invalid choice: 'xml'"),
         (["export", "--format", "csv"], "needs --output DIR"),
+        (["export", "--format", "sqlite"], "--format sqlite writes the whole dataset to --output FILE"),
+        (["export", "--format", "sqlite", "--collection", "members", "--output", "m.db"], "with no --collection"),
+        (["export", "--format", "sqlite", "--output", "m.db", "--spreadsheet-safe"], "applies to --format csv only"),
         (["export", "--format", "json", "--collection", "everything"], "unknown collection 'everything'"),
         (["members", "--since", "2020"], "unrecognized arguments"),
         (["diff", "bundled"], "NEW"),
@@ -390,6 +395,21 @@ class TestExport:
 
         assert (0, {"initiative": 1, **{n: len(getattr(ds, n)) for n in COLLECTIONS}}) == (status, sizes)
         assert (77, 40, 41, 18) == (sizes["members"], sizes["meetings"], sizes["documents"], sizes["claims"])
+        package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+        assert [f"{n}.csv" for n in ("initiative", *COLLECTIONS)] == [r["path"] for r in package["resources"]]
+
+    def test_sqlite(self, capsys, ds, tmp_path):
+        """SQLite export writes the database to the file, replacing an existing one only with --overwrite."""
+
+        path = tmp_path / "msme.db"
+        first = run(capsys, "export", "--format", "sqlite", "--output", str(path))
+        again = run(capsys, "export", "--format", "sqlite", "--output", str(path))
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            count = db.execute("SELECT count(*) FROM presentations").fetchone()[0]
+
+        assert ((0, "", ""), len(ds.presentations)) == (first, count)
+        assert (2, True) == (again[0], "exists: pass --overwrite" in again[2])
+        assert 0 == run(capsys, "export", "--format", "sqlite", "--output", str(path), "--overwrite")[0]
 
 
 def test_schema_prints_the_shipped_schema(capsys):

@@ -18,8 +18,8 @@ Commands (``wto-msme COMMAND --help`` describes each):
 ``show ID [--collection NAME]``
     Every field of the record(s) with that identifier; failing that, of the participant
     with that name, alias or ISO code (as ``ds.members.find`` finds it).
-``export --format json|csv [--collection NAME] [--output PATH] [--overwrite]``
-    The data as JSON or CSV.
+``export --format json|csv|sqlite [--collection NAME] [--output PATH] [--overwrite]``
+    The data as JSON, CSV or a SQLite database.
 ``schema``
     The JSON Schema of the data.
 ``diff OLD NEW``
@@ -45,7 +45,10 @@ row per record, with a header row and the columns of ``to_pandas()`` (dates as
 the first day ``YYYY-MM-DD`` plus a ``<field>_precision`` column, enums as their values,
 tuples as JSON arrays, the provenance as ``source``, ``locator``, ``evidence`` and
 ``notes``, the number of notes); without ``--collection`` it needs ``--output DIR`` and
-writes ``NAME.csv`` for each collection (``initiative.csv`` has one row). Everything is
+writes ``NAME.csv`` for each collection (``initiative.csv`` has one row) and
+``datapackage.json``, a Frictionless Data Package that describes them (not with
+``--spreadsheet-safe``). ``--format sqlite`` writes the whole dataset to ``--output FILE``
+as a SQLite database (see :meth:`wto_msme.Dataset.to_sqlite`). Everything is
 UTF-8 with ``\n`` line ends. An existing file, or a directory that is not empty, is
 replaced only with ``--overwrite`` (in a directory, only the files written are
 replaced).
@@ -315,6 +318,7 @@ def _schema(ds: Dataset, args: argparse.Namespace) -> str:
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
     from ._convert import converter
+    from ._datapackage import csv_files
     from ._export import dump, dumps_json, files
     from ._io import write_file, write_files
 
@@ -323,6 +327,13 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
     if safe and args.format != "csv":
         msg = "--spreadsheet-safe applies to --format csv only"
         raise _UsageError(msg)
+    if args.format == "sqlite":
+        if args.collection is not None or output is None:
+            msg = "--format sqlite writes the whole dataset to --output FILE, with no --collection"
+            raise _UsageError(msg)
+        _check_file(output, args.overwrite)
+        ds.to_sqlite(output, overwrite=True)
+        return None
     if args.collection is None:
         if args.format == "json" and output is None:
             parts = files(ds)
@@ -335,8 +346,7 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
         if args.format == "json":
             dump(ds, output, overwrite=True)
             return None
-        tables = {f"{name}.csv": _csv(getattr(ds, name), name, safe).encode("utf-8") for name in _EXPORTED}
-        write_files(output, tables, overwrite=True)
+        write_files(output, csv_files(ds, spreadsheet_safe=safe), overwrite=True)
         return None
     records = getattr(ds, args.collection)
     if args.format == "json":
@@ -345,15 +355,7 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str | None:
         text = _csv(records, args.collection, safe)
     if output is None:
         return text.rstrip("\n")
-    if os.path.islink(output):
-        msg = f"--output {output} is a symbolic link: give the file itself"
-        raise _UsageError(msg)
-    if os.path.isdir(output):
-        msg = f"--output {output} is a directory: give a file name for one collection"
-        raise _UsageError(msg)
-    if os.path.lexists(output) and not args.overwrite:
-        msg = f"--output {output} exists: pass --overwrite to replace it"
-        raise _UsageError(msg)
+    _check_file(output, args.overwrite)
     write_file(output, text.encode("utf-8"), overwrite=True)
     return None
 
@@ -366,6 +368,18 @@ def _csv(records: Any, name: str, spreadsheet_safe: bool) -> str:
     stream = io.StringIO(newline="")
     records.to_csv(stream, spreadsheet_safe=spreadsheet_safe)
     return stream.getvalue()
+
+
+def _check_file(path: str, overwrite: bool) -> None:
+    if os.path.islink(path):
+        msg = f"--output {path} is a symbolic link: give the file itself"
+        raise _UsageError(msg)
+    if os.path.isdir(path):
+        msg = f"--output {path} is a directory: give a file name"
+        raise _UsageError(msg)
+    if os.path.lexists(path) and not overwrite:
+        msg = f"--output {path} exists: pass --overwrite to replace it"
+        raise _UsageError(msg)
 
 
 def _check_directory(path: str, overwrite: bool) -> None:
@@ -439,17 +453,20 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     show.add_argument("--collection", type=_collection(COLLECTIONS), metavar="NAME", help="look only in NAME")
     export = add(
         "export",
-        "write the data as JSON or CSV",
+        "write the data as JSON, CSV or a SQLite database",
         "JSON of the whole dataset: to a directory that wto_msme.load(DIR) reads, or one object on standard"
         " output. CSV: one row per record, with a header row; the whole dataset needs --output DIR"
-        " (NAME.csv per collection).",
+        " (NAME.csv per collection, and datapackage.json describing them unless --spreadsheet-safe)."
+        " SQLite: the whole dataset, to --output FILE.",
     )
-    export.add_argument("--format", required=True, choices=("json", "csv"), help="the format")
+    export.add_argument("--format", required=True, choices=("json", "csv", "sqlite"), help="the format")
     export.add_argument(
         "--collection", type=_collection(_EXPORTED), metavar="NAME", help=f"only NAME: {', '.join(_EXPORTED)}"
     )
     export.add_argument(
-        "--output", metavar="PATH", help="a file (one collection) or a directory (default: standard output)"
+        "--output",
+        metavar="PATH",
+        help="a file (one collection, or the database) or a directory (default: standard output)",
     )
     export.add_argument("--overwrite", action="store_true", help="replace an existing file, or files in a directory")
     export.add_argument(

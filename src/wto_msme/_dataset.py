@@ -39,6 +39,8 @@ from .exceptions import RecordNotFoundError
 
 if TYPE_CHECKING:
     import datetime
+    import os
+    import pathlib
 
 __all__ = ["COLLECTIONS", "Dataset", "ParticipantCount"]
 
@@ -599,6 +601,43 @@ class Dataset:
         ('Presentation', 'Global Trade Helpdesk update')
         """
         return self._everything.search(text, limit=limit)
+
+    def to_sqlite(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> pathlib.Path:
+        """
+        Write the dataset as a SQLite database, for SQL, Datasette, R or ``pandas.read_sql``.
+
+        A table per collection, named after it, with the columns of
+        :meth:`~wto_msme.collections.Records.to_csv` and ``id`` as primary key; foreign keys
+        where a field holds another record's id, and a link table ``<table>_<field>`` where it
+        holds several; the provenance's notes in ``notes``; the version in ``dataset``; and
+        ``search``, a full-text (FTS5) table over the fields :meth:`search` reads. The
+        database is checked and written whole, beside *path*, then renamed over it.
+
+        Args:
+            path: The file to write.
+            overwrite: Whether to replace an existing file.
+
+        Returns:
+            The file, as a ``pathlib.Path``.
+
+        Raises:
+            ValueError: If a record refers to one the dataset does not hold; nothing is written.
+            FileExistsError: If *path* exists and *overwrite* is false.
+            OSError: If *path* is a directory or a symbolic link, or writing fails; *path* is
+                then as it was.
+
+        >>> import sqlite3, tempfile, pathlib, wto_msme
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     db = sqlite3.connect(wto_msme.load().to_sqlite(pathlib.Path(tmp, "msme.db")))
+        ...     db.execute("SELECT count(*) FROM presentations").fetchone()
+        ...     db.close()
+        (48,)
+
+        .. versionadded:: 0.2.0
+        """
+        from ._sqlite import write
+
+        return write(self, path, overwrite=overwrite)
 
     def _repr_html_(self) -> str:
         return dataset_html(self)

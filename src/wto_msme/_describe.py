@@ -136,7 +136,7 @@ def field_types(cls: type) -> dict[str, Any]:
     """
     Return the type of each field of the attrs class *cls*, in declaration order.
     """
-    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    hints = typing.get_type_hints(cls)  # each class of its MRO in the namespace of its own module
     return {f.name: hints[f.name] for f in attrs.fields(cls)}
 
 

@@ -1,6 +1,8 @@
 """
 Data leaving the library: a dataset written to a directory as JSON.
 
+The files are written whole or not at all by ``_io``, whose writers are re-exported here.
+
 Everything goes through the one cattrs converter (``_convert``), imported only when
 something is exported.
 """
