@@ -1,146 +1,212 @@
 """
 Ranked full-text search over records, by the fields their classes declare as searched.
+
+Every word of the query must be found in a record for it to be a hit (words such as
+"the" and "of" excepted), unless no record holds them all: then the records that hold
+any are hits, and the ranking says it is partial. Hits are scored by BM25F: a word found
+in few records weighs more than a common one, and a word weighs as much as the field it
+is found in (:func:`~wto_msme._describe.searched_fields`), less in a long field. A record
+whose title, name, other name, symbol or id is the query comes first.
+
+The index is each field's words, stemmed, in one line of text, scanned at each search:
+reading the records is the cost that matters (they are searched once, in most sessions),
+and scanning a few thousand short lines for a word takes a fraction of a millisecond.
 """
 
 from __future__ import annotations
 
-import bisect
-import enum
-from collections import Counter
+import math
+import re
 from typing import Any
 
 import attrs
 
-from ._describe import searched_fields, title
-from ._text import stems
+from ._describe import TITLE, Kind, searched_fields, shapes, title
+from ._text import END, chunks, read, stem
 
-__all__ = ["Index", "index", "rank"]
+__all__ = ["Index", "Ranking", "index", "rank"]
 
-#: Added to the score of a record whose first field (title, headline, name) is exactly
-#: the query: more than any record can score otherwise, so that such records come first.
-_EXACT_BONUS = 100.0
+#: BM25's saturation of a word's weight in a record, and how much a long field dilutes it.
+_K1, _B = 1.2, 0.75
 
-# How well a field matches, before its weight: each query word found as a whole word
-# counts 1 and as the beginning of a word 1/2, averaged over the query's words; a
-# field holding all of the query's words in a row counts 2, and one that is exactly
-# the query counts 3.
-_WORD = 1.0
+#: How much a word counts when the query's word only begins it ("cyber" in "cybersecurity").
 _PREFIX = 0.5
-_PHRASE = 2.0
-_EXACT = 3.0
 
+#: The shortest query word that matches the words it begins: shorter ones match whole words only.
+_SHORTEST_PREFIX = 3
 
-def _strings(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, enum.Enum):
-        return (str(value.value),)
-    if attrs.has(type(value)):  # a nested record: its title
-        return (title(value),)
-    return tuple(s for v in value for s in _strings(v))
+#: What the query's words in a row in one field add: this, times the field's weight and the words'.
+_PHRASE = 0.25
 
+#: The other names of a record: fields weighing at least this are matched whole, as its title is.
+_NAME_WEIGHT = 8
 
-def _spec(record: object, where: int) -> tuple[tuple[str, float], ...]:
-    spec = searched_fields(type(record)) if attrs.has(type(record)) else ()  # type: ignore[arg-type]
-    if not spec:
-        msg = f"records[{where}] is a {type(record).__name__}, which has no searched fields"
-        raise TypeError(msg)
-    return spec
+#: The weight of the words of a record's class name ("Declaration", "News Item"), searched as a field.
+_KIND_WEIGHT = 3
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+#: Words a query may hold that a record need not: they count, but their absence does not exclude.
+_OPTIONAL = frozenset(
+    stem(w)
+    for w in (
+        *("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "its"),
+        *("of", "on", "or", "than", "that", "the", "their", "to", "was", "with"),
+    )
+)
 
 
 @attrs.frozen
 class Index:
-    """The words of a tuple of records, read once and looked up by word: build it with :func:`index`."""
+    """
+    The words of a tuple of records, read once: build it with :func:`index`.
+
+    A text is one searched field of one record; the texts of record ``i`` are those from
+    ``starts[i]`` to ``starts[i + 1]``.
+    """
 
     records: tuple[Any, ...]
-    specs: tuple[tuple[tuple[str, float], ...], ...]  # each record's fields and weights
-    texts: tuple[tuple[int, int, str], ...]  # (record, field, its words joined and padded with spaces)
-    postings: dict[str, tuple[int, ...]]  # each word and the texts holding it, ascending
-    vocabulary: tuple[str, ...]  # every word, sorted, to find those a query word begins
+    starts: tuple[int, ...]  # each record's first text, and the number of texts last
+    owners: tuple[int, ...]  # each text's record
+    weights: tuple[float, ...]  # each text's field weight over the title's
+    factors: tuple[float, ...]  # each text's weight over BM25's length norm
+    lines: tuple[str, ...]  # each text's stems joined by spaces, then " | " and its runs of joined words
+    keys: dict[str, tuple[int, ...]]  # each name of a record, its stems joined by spaces: the records
+
+
+def _strings(record: Any) -> list[tuple[float, list[str]]]:
+    """Each searched field of *record*, its weight and its strings; then the words of its class name."""
+    cls: type = type(record)
+    spec = searched_fields(cls) if attrs.has(cls) else ()
+    if not spec:
+        return []
+    shape = shapes(cls)
+    fields: list[tuple[float, list[str]]] = []
+    for name, weight in spec:
+        value, item = getattr(record, name), shape[name]
+        values = value if item.kind is Kind.TUPLE else (value,)
+        if item.item is not None:
+            item = item.item
+        if item.kind is Kind.ENUM:
+            values = [v.value for v in values if v is not None]
+        elif item.kind is Kind.RECORD:
+            values = [title(v) for v in values]
+        fields.append((weight, [v for v in values if v]))
+    fields.append((_KIND_WEIGHT, [_CAMEL.sub(" ", cls.__name__)]))  # "MC12 declaration", "annual report"
+    return fields
 
 
 def index(records: tuple[Any, ...]) -> Index:
-    """Read the words of *records* once."""
-    specs = tuple(_spec(r, i) for i, r in enumerate(records))
-    texts: list[tuple[int, int, str]] = []
-    postings: dict[str, list[int]] = {}
-    for i, (record, spec) in enumerate(zip(records, specs, strict=True)):
-        for j, (name, _) in enumerate(spec):
-            for s in _strings(getattr(record, name)):
-                ws = stems(s)
-                if not ws:
-                    continue
-                for w in dict.fromkeys(ws):
-                    postings.setdefault(w, []).append(len(texts))
-                texts.append((i, j, " " + " ".join(ws) + " "))
-    return Index(records, specs, tuple(texts), {w: tuple(ids) for w, ids in postings.items()}, tuple(sorted(postings)))
+    """
+    Read the words of *records* once.
+
+    Raises:
+        TypeError: A record is of a class with no searched fields, named with its position.
+    """
+    strings: list[str] = []  # every string of every searched field, in order
+    spans: list[tuple[int, int]] = []  # each text's strings: where they begin, and how many
+    starts, owners, weights = [], [], []
+    named: list[tuple[int, int]] = []  # each string that names a record (title, other name), and the record
+    other: list[tuple[int, str]] = []  # each record's other names: its id, the symbols of a joint symbol
+    for i, record in enumerate(records):
+        searched = _strings(record)
+        if not searched:
+            msg = f"records[{i}] is a {type(record).__name__}, which has no searched fields"
+            raise TypeError(msg)
+        starts.append(len(spans))
+        rid = getattr(record, "id", None)
+        other += [(i, rid)] if isinstance(rid, str) else []
+        for weight, texts in searched:
+            if weight == TITLE or weight >= _NAME_WEIGHT:
+                named += [(len(strings) + j, i) for j in range(len(texts))]
+                other += [(i, symbol) for text in texts for symbol in _joint(text)]
+            spans.append((len(strings), len(texts)))
+            owners.append(i)
+            weights.append(weight / TITLE)
+            strings += texts
+    starts.append(len(spans))
+    words, groups = read(strings + [name for _, name in other])
+    stems: dict[str, str] = {}  # each word's stem, found once
+    found = [stems[w] if w in stems else stems.setdefault(w, stem(w)) for w in words]
+    stemmed = [line.strip() for line in " ".join(found).split(END)][:-1]
+    keys: dict[str, set[int]] = {}
+    for k, i in named:
+        keys.setdefault(stemmed[k], set()).add(i)
+    for (i, _), line in zip(other, stemmed[len(strings) :], strict=True):
+        keys.setdefault(line, set()).add(i)
+    for k, group in groups:  # after the words, so that a phrase does not run into them
+        if k < len(strings):
+            stemmed[k] += " | " + " | ".join(_runs(group, stems))
+    lengths = [sum(t.count(" ") + 1 - t.count("|") for t in stemmed[k : k + n] if t) for k, n in spans]
+    lines = [" " + " | ".join(stemmed[k : k + n]) + " " for k, n in spans]
+    average = max(sum(lengths), 1) / max(len(lengths), 1)
+    factors = tuple(w / (1 - _B + _B * n / average) for w, n in zip(weights, lengths, strict=True))
+    return Index(
+        records,
+        tuple(starts),
+        tuple(owners),
+        tuple(weights),
+        factors,
+        tuple(lines),
+        {k: tuple(sorted(v)) for k, v in keys.items()},
+    )
 
 
-def _found(index: Index, query: tuple[str, ...]) -> dict[int, float]:
-    """Count, for each text holding any query word, the words found: 1 each whole, 1/2 as a prefix."""
+def _runs(group: list[str], stems: dict[str, str]) -> list[str]:
+    """The runs of a group of words written together that begin it, each as one word, its last word stemmed."""
+    return ["".join(group[: b - 1]) + stems[group[b - 1]] for b in range(2, len(group) + 1)]
+
+
+def _joint(name: str) -> list[str]:
+    """Each symbol of a joint symbol, which answers to each: "INF/MSME/W/58-INF/TGE/COM/11"."""
+    if "/" in name and " " not in name.strip():
+        parts = name.split("-")
+        if len(parts) > 1 and all("/" in p for p in parts):
+            return parts
+    return []
+
+
+@attrs.frozen
+class Ranking:
+    """
+    The records a query found, best first, with their scores.
+    """
+
+    positions: tuple[int, ...]
+    """Each hit's position among the records searched, best first."""
+
+    scores: tuple[float, ...]
+    """Each hit's score, in the same order."""
+
+    partial: bool
+    """Whether no record holds every word of the query, so that the hits hold only some."""
+
+
+def _query(text: str) -> tuple[list[str], str]:
+    """The terms of a query (a word, or words written together, as one), and its stems in a row."""
+    terms, line = [], []
+    for chunk in chunks(text):
+        words = [stem(w) for w in chunk]
+        terms.append("".join(chunk[:-1]) + words[-1])
+        line += words
+    return list(dict.fromkeys(terms)), " ".join(line)
+
+
+def _found(index: Index, term: str) -> dict[int, float]:
+    """Each record that holds *term* (or, for three letters or more, a word it begins): its weighted count."""
+    whole = f" {term} "
+    needle = f" {term}" if len(term) >= _SHORTEST_PREFIX and not term.isdigit() else whole
     found: dict[int, float] = {}
-    for w, times in Counter(query).items():
-        whole = index.postings.get(w, ())
-        for t in whole:
-            found[t] = found.get(t, 0.0) + times * _WORD
-        prefixed: set[int] = set(whole)
-        vocabulary = index.vocabulary
-        for k in range(bisect.bisect_right(vocabulary, w), len(vocabulary)):
-            if not vocabulary[k].startswith(w):
-                break
-            for t in index.postings[vocabulary[k]]:
-                if t not in prefixed:
-                    prefixed.add(t)
-                    found[t] = found.get(t, 0.0) + times * _PREFIX
+    lines, owners, factors = index.lines, index.owners, index.factors
+    for t in [t for t, line in enumerate(lines) if needle in line]:
+        times = float(lines[t].count(whole))
+        if needle is not whole:
+            times += _PREFIX * (lines[t].count(needle) - times)
+        i = owners[t]
+        found[i] = found.get(i, 0.0) + times * factors[t]
     return found
 
 
-def _scores(index: Index, query: tuple[str, ...]) -> dict[int, tuple[float, str]]:
-    """Score each record that matches: the sum over its fields, and its best field."""
-    padded = " " + " ".join(query) + " "
-    qualities: dict[tuple[int, int], float] = {}
-    for t, found in _found(index, query).items():
-        i, j, words = index.texts[t]
-        if words == padded:
-            quality = _EXACT
-        elif len(query) > 1 and padded in words:
-            quality = _PHRASE
-        else:
-            quality = found / len(query)
-        if quality > qualities.get((i, j), 0.0):
-            qualities[(i, j)] = quality
-    by_record: dict[int, list[tuple[int, float]]] = {}
-    for (i, j), quality in qualities.items():
-        by_record.setdefault(i, []).append((j, quality))
-    scores: dict[int, tuple[float, str]] = {}
-    for i, fields in by_record.items():
-        spec = index.specs[i]
-        total, best, best_field = 0.0, 0.0, ""
-        for j, quality in sorted(fields):
-            name, weight = spec[j]
-            points = weight * quality
-            total += points
-            if j == 0 and quality == _EXACT:
-                total += _EXACT_BONUS
-            if points > best:
-                best, best_field = points, name
-        scores[i] = (total, best_field)
-    return scores
-
-
-def rank(index: Index, text: str, limit: int | None) -> list[int]:
-    """
-    Return the positions of the records of *index* that match *text*, best first.
-
-    A field scores its weight times how well it matches: each word of the query found
-    in it as a whole word counts 1, as the beginning of a word 1/2, averaged over the
-    query's words; a field holding all of them in a row counts 2, and one that is
-    exactly the query 3. A record scores the sum over its fields, plus 100 when its
-    title is exactly the query. Words are compared folded and stemmed. Equal scores
-    keep the records' order.
-    """
+def _check(text: str, limit: int | None) -> None:
     if not isinstance(text, str):
         msg = f"text must be a string, not {type(text).__name__}"
         raise TypeError(msg)
@@ -154,8 +220,52 @@ def rank(index: Index, text: str, limit: int | None) -> list[int]:
         if limit < 0:
             msg = f"limit must be 0 or more, not {limit}"
             raise ValueError(msg)
-    query = stems(text)
-    if not query:
-        return []
-    ranked = sorted(_scores(index, query).items(), key=lambda item: (-item[1][0], item[0]))
-    return [i for i, _ in ranked[:limit]]
+
+
+def rank(index: Index, text: str, limit: int | None) -> Ranking:
+    """
+    Return the records of *index* that match *text*, best first, with their scores.
+
+    A record is a hit if it holds every word of *text* (words such as "the" and "of"
+    may be missing), compared folded and stemmed; a word of three letters or more also
+    matches the words it begins, for half as much; words written together ("e-commerce",
+    "INF/MSME/W/58") match as one word. If no record holds every word, the records that
+    hold any are hits, and the ranking is partial.
+
+    A hit scores BM25F over its searched fields, each word weighing more the fewer records
+    hold it; each field holding the query's words in a row adds a quarter of the words'
+    weights times the field's. A record whose title, name, other name, symbol or id is
+    *text* scores its own score, the best of the others' and the words' weights, so it
+    comes first. Equal scores keep the records' order.
+
+    Raises:
+        TypeError: *text* is not a string, or *limit* not an int.
+        ValueError: *text* is blank, or *limit* negative.
+    """
+    _check(text, limit)
+    terms, line = _query(text)
+    if not terms:
+        return Ranking((), (), partial=False)
+    n = len(index.records)
+    found = {term: _found(index, term) for term in terms}
+    idf = {term: math.log(1 + (n - len(f) + 0.5) / (len(f) + 0.5)) for term, f in found.items()}
+    exact = set(index.keys.get(line, ()))
+    required = [found[t] for t in terms if t not in _OPTIONAL] or list(found.values())
+    hits = set.intersection(*(set(f) for f in required)) | exact
+    partial = not hits
+    if partial:
+        hits = {i for f in found.values() for i in f}
+    padded, weight = f" {line} ", sum(idf.values())
+    scores = {}
+    for i in hits:
+        score = sum(idf[t] * f[i] * (_K1 + 1) / (f[i] + _K1) for t, f in found.items() if i in f)
+        if len(line.split()) > 1:
+            for t in range(index.starts[i], index.starts[i + 1]):
+                if padded in index.lines[t]:
+                    score += _PHRASE * index.weights[t] * weight
+        scores[i] = score
+    best = max((s for i, s in scores.items() if i not in exact), default=0.0)
+    for i in exact:  # above every other, by a full match's worth
+        scores[i] += best + weight
+    ranked = sorted(scores, key=lambda i: (i not in exact, -scores[i], i))[:limit]
+    return Ranking(tuple(ranked), tuple(scores[i] for i in ranked), partial=partial)

@@ -1,16 +1,32 @@
 """
-Text folding for matching names and searching: case, accents and punctuation ignored.
+Text folding for matching names and searching: case, accents, punctuation and spelling ignored.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 
-__all__ = ["fold", "stem", "stems", "words"]
+__all__ = ["END", "JOINERS", "chunks", "fold", "read", "stem", "stems", "words"]
 
 # Runs of anything but letters and digits, in any script, separate words.
 _NON_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _unmarked(found: re.Match[str]) -> str:
+    return "".join(c for c in found.group() if not unicodedata.combining(c))
+
+
+def _bare(text: str) -> str:
+    """Return *text* case-folded and without accents, its punctuation kept."""
+    if text.isascii():  # most text: nothing to decompose, and casefold() is lower()
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _NON_ASCII.sub(_unmarked, decomposed).casefold()  # combining marks are never ASCII
 
 
 def fold(text: str) -> str:
@@ -27,11 +43,7 @@ def fold(text: str) -> str:
     >>> fold("\u00d8resund")
     'øresund'
     """
-    if text.isascii():  # most names: nothing to decompose, and casefold() is lower()
-        return _NON_WORD.sub(" ", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _NON_WORD.sub(" ", bare).strip()
+    return _NON_WORD.sub(" ", _bare(text)).strip()
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -45,32 +57,118 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(folded.split()) if folded else ()
 
 
-#: Plurals that no ending rule finds.
-_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person", "data": "datum"}
+#: The punctuation that joins words written together into one: "e-commerce", "INF/MSME/4/Rev.2".
+JOINERS = "-\u2010\u2011/.'\u2019()&+_"
+_JOINER = re.compile(f"[{re.escape(JOINERS)}]+(?=[^\\W_])")
+_PIECE = re.compile(f"[^\\W_]+(?:[{re.escape(JOINERS)}]+[^\\W_]+)*")
+
+
+def chunks(text: str) -> list[list[str]]:
+    """
+    Return the folded words of *text*, grouped as they are written together.
+
+    Words joined by one of :data:`JOINERS`, with no space between, are one group: a
+    hyphenated word, a document symbol, an abbreviation with full stops. Most groups
+    hold one word.
+
+    >>> chunks("E-commerce (INF/MSME/W/58), for women")
+    [['e', 'commerce'], ['inf', 'msme', 'w', '58'], ['for'], ['women']]
+    """
+    return [_WORD.findall(piece) for piece in _PIECE.findall(_bare(text))]
+
+
+#: What :func:`read` puts after the words of each text.
+END = "\x00"
+_WORD_OR_END = re.compile(r"[^\W_]+|\x00")
+
+
+def read(texts: list[str]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """
+    Return the folded words of *texts*, each text's followed by :data:`END`, and the groups of words.
+
+    Each group is two words or more written together, as :func:`chunks` groups them,
+    with the position of its text in *texts*. The texts are read as one, which is much quicker
+    than one by one.
+
+    >>> words, groups = read(["E-commerce (INF/MSME/W/58)", "for women"])
+    >>> " ".join(w if w != END else "|" for w in words)
+    'e commerce inf msme w 58 | for women |'
+    >>> groups
+    [(0, ['e', 'commerce']), (0, ['inf', 'msme', 'w', '58'])]
+    """
+    if not texts:
+        return [], []
+    everything = END.join([t.lower() if t.isascii() else _bare(t) for t in texts])
+    ends = list(itertools.accumulate(len(t) + 1 for t in everything.split(END)))
+    groups, done = [], 0
+    for joiner in _JOINER.finditer(everything):
+        start = joiner.start()
+        if start <= done or not everything[start - 1].isalnum():
+            continue
+        left = max(everything.rfind(" ", 0, start), everything.rfind(END, 0, start))
+        piece = _PIECE.search(everything, left + 1)
+        while piece is not None and piece.end() <= start:  # pieces parted by other punctuation
+            piece = _PIECE.search(everything, piece.end())
+        assert piece is not None  # the joiner is between a letter or digit and another
+        done = piece.end()
+        groups.append((bisect.bisect_right(ends, piece.start()), _WORD.findall(piece.group())))
+    return _WORD_OR_END.findall(everything + END), groups
+
+
+#: Words that no ending rule finds, and British spellings that no pattern folds.
+_IRREGULAR = {
+    "women": "woman",
+    "men": "man",
+    "children": "child",
+    "people": "person",
+    "data": "datum",
+    "programme": "program",
+    "centre": "center",
+    "licence": "license",
+    "defence": "defense",
+    "catalogue": "catalog",
+}
+
+# British "-ise", "-isation", "-yse" and "-our" (and their forms), written as American
+# "-ize", "-ization", "-yze" and "-or". Three letters at least come first, so that
+# "rise", "four" and "hour" keep their spelling.
+_ISE = re.compile(r"(?<=\w{3})([iy])s(?=(?:e|es|ed|ing|er|ers|ation|ations)$)")
+_OUR = re.compile(r"(?<=\w{3})our(?=(?:s|ed|ing|able|ably|al|ite|ites|er|ers|hood)?$)")
 
 
 def stem(word: str) -> str:
     """
     Return a folded English *word* without its common endings, so that forms of a word meet.
 
-    Plurals and the endings "-ing" and "-ed" go; short words and words in other
+    Plurals and the endings "-ing" and "-ed" go, and British spellings become American
+    ("-isation" is spelt "-ization", "-our" "-or"); short words and words in other
     scripts are kept as they are.
 
     >>> [stem(w) for w in ("payments", "women", "policies", "boxes", "trading", "traded", "business")]
     ['payment', 'woman', 'policy', 'box', 'trad', 'trad', 'business']
+    >>> [stem(w) for w in ("digitalisation", "digitalization", "labour", "labor", "programmes")]
+    ['digitalization', 'digitalization', 'labor', 'labor', 'program']
     """
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if len(word) <= 3 or not word.isascii():
         return word
-    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
-        if word.endswith(ending):
-            return word[: -len(ending)] + replacement
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    for ending in ("ing", "ed"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
+    if "is" in word or "ys" in word:
+        word = _ISE.sub(r"\1z", word)
+    if "our" in word:
+        word = _OUR.sub("or", word)
+    if word.endswith("s"):
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith(("sses", "xes", "ches", "shes")):
+            return word[:-2]
+        if word.endswith(("ss", "us", "is")):
+            return word
+        return _IRREGULAR.get(word[:-1], word[:-1])
+    if word.endswith("ing") and len(word) >= 6:  # three letters left at least
+        return word[:-3]
+    if word.endswith("ed") and len(word) >= 5:
+        return word[:-2]
     return word
 
 
