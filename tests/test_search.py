@@ -853,4 +853,4 @@ class TestRules:
 
 def everything_of(record: object) -> str:
     """The searched text of *record*, all fields joined."""
-    return " | ".join(s for _, strings in module._strings(record) for s in strings)
+    return " | ".join(s for _, strings in module._strings(record, {}) for s in strings)

@@ -2,7 +2,7 @@
 Ranked full-text search over records, by the fields their classes declare as searched.
 
 Every word of the query must be found in a record for it to be a hit (words such as
-"the" and "of" excepted), unless no record holds them all: then the records that hold
+"the" and "of" are left out), unless no record holds them all: then the records that hold
 any are hits, and the ranking says it is partial. Hits are scored by BM25F: a word found
 in few records weighs more than a common one, and a word weighs as much as the field it
 is found in (:func:`~wto_msme._describe.searched_fields`), less in a long field. A record
@@ -45,7 +45,7 @@ _NAME_WEIGHT = 8
 _KIND_WEIGHT = 3
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
-#: Words a query may hold that a record need not: they count, but their absence does not exclude.
+#: Words a query may hold that are left out of it, unless it holds nothing else.
 _OPTIONAL = frozenset(
     stem(w)
     for w in (
@@ -70,28 +70,46 @@ class Index:
     weights: tuple[float, ...]  # each text's field weight over the title's
     factors: tuple[float, ...]  # each text's weight over BM25's length norm
     lines: tuple[str, ...]  # each text's stems joined by spaces, then " | " and its runs of joined words
+    texts: tuple[str, ...]  # each record's lines joined, to find the records that hold a word first
     keys: dict[str, tuple[int, ...]]  # each name of a record, its stems joined by spaces: the records
 
 
-def _strings(record: Any) -> list[tuple[float, list[str]]]:
+#: What search reads of a record class: each searched field's name, weight, whether it is a
+#: tuple and its (items') kind; and the words of the class's name.
+_Plan = tuple[list[tuple[str, float, bool, Kind]], str]
+
+
+def _plan(cls: type) -> _Plan:
+    """What search reads of records of *cls*: nothing if it has no searched fields."""
+    if not attrs.has(cls):
+        return [], ""
+    shape = shapes(cls)
+    fields = []
+    for name, weight in searched_fields(cls):
+        field = shape[name]
+        item = field.item if field.kind is Kind.TUPLE and field.item is not None else field
+        fields.append((name, weight, field.kind is Kind.TUPLE, item.kind))
+    return fields, _CAMEL.sub(" ", cls.__name__)
+
+
+def _strings(record: Any, plans: dict[type, _Plan]) -> list[tuple[float, list[str]]]:
     """Each searched field of *record*, its weight and its strings; then the words of its class name."""
     cls: type = type(record)
-    spec = searched_fields(cls) if attrs.has(cls) else ()
-    if not spec:
+    if cls not in plans:
+        plans[cls] = _plan(cls)
+    plan, kind_words = plans[cls]
+    if not plan:
         return []
-    shape = shapes(cls)
     fields: list[tuple[float, list[str]]] = []
-    for name, weight in spec:
-        value, item = getattr(record, name), shape[name]
-        values = value if item.kind is Kind.TUPLE else (value,)
-        if item.item is not None:
-            item = item.item
-        if item.kind is Kind.ENUM:
+    for name, weight, many, kind in plan:
+        value = getattr(record, name)
+        values = value if many else (value,)
+        if kind is Kind.ENUM:
             values = [v.value for v in values if v is not None]
-        elif item.kind is Kind.RECORD:
+        elif kind is Kind.RECORD:
             values = [title(v) for v in values]
         fields.append((weight, [v for v in values if v]))
-    fields.append((_KIND_WEIGHT, [_CAMEL.sub(" ", cls.__name__)]))  # "MC12 declaration", "annual report"
+    fields.append((_KIND_WEIGHT, [kind_words]))  # "MC12 declaration", "annual report"
     return fields
 
 
@@ -107,8 +125,9 @@ def index(records: tuple[Any, ...]) -> Index:
     starts, owners, weights = [], [], []
     named: list[tuple[int, int]] = []  # each string that names a record (title, other name), and the record
     other: list[tuple[int, str]] = []  # each record's other names: its id, the symbols of a joint symbol
+    plans: dict[type, _Plan] = {}  # what is read of each class
     for i, record in enumerate(records):
-        searched = _strings(record)
+        searched = _strings(record, plans)
         if not searched:
             msg = f"records[{i}] is a {type(record).__name__}, which has no searched fields"
             raise TypeError(msg)
@@ -125,18 +144,18 @@ def index(records: tuple[Any, ...]) -> Index:
             strings += texts
     starts.append(len(spans))
     words, groups = read(strings + [name for _, name in other])
-    stems: dict[str, str] = {}  # each word's stem, found once
-    found = [stems[w] if w in stems else stems.setdefault(w, stem(w)) for w in words]
-    stemmed = [line.strip() for line in " ".join(found).split(END)][:-1]
+    stems = {w: stem(w) for w in set(words)}  # each word's stem, found once
+    stemmed = [line.strip() for line in " ".join(map(stems.__getitem__, words)).split(END)][:-1]
     keys: dict[str, set[int]] = {}
     for k, i in named:
         keys.setdefault(stemmed[k], set()).add(i)
     for (i, _), line in zip(other, stemmed[len(strings) :], strict=True):
         keys.setdefault(line, set()).add(i)
+    counts = [line.count(" ") + 1 if line else 0 for line in stemmed]  # the words of each string
+    lengths = [sum(counts[k : k + n]) for k, n in spans]
     for k, group in groups:  # after the words, so that a phrase does not run into them
         if k < len(strings):
             stemmed[k] += " | " + " | ".join(_runs(group, stems))
-    lengths = [sum(t.count(" ") + 1 - t.count("|") for t in stemmed[k : k + n] if t) for k, n in spans]
     lines = [" " + " | ".join(stemmed[k : k + n]) + " " for k, n in spans]
     average = max(sum(lengths), 1) / max(len(lengths), 1)
     factors = tuple(w / (1 - _B + _B * n / average) for w, n in zip(weights, lengths, strict=True))
@@ -147,6 +166,7 @@ def index(records: tuple[Any, ...]) -> Index:
         tuple(weights),
         factors,
         tuple(lines),
+        tuple("".join(lines[starts[i] : starts[i + 1]]) for i in range(len(records))),
         {k: tuple(sorted(v)) for k, v in keys.items()},
     )
 
@@ -196,13 +216,16 @@ def _found(index: Index, term: str) -> dict[int, float]:
     whole = f" {term} "
     needle = f" {term}" if len(term) >= _SHORTEST_PREFIX and not term.isdigit() else whole
     found: dict[int, float] = {}
-    lines, owners, factors = index.lines, index.owners, index.factors
-    for t in [t for t, line in enumerate(lines) if needle in line]:
-        times = float(lines[t].count(whole))
-        if needle is not whole:
-            times += _PREFIX * (lines[t].count(needle) - times)
-        i = owners[t]
-        found[i] = found.get(i, 0.0) + times * factors[t]
+    lines, starts, factors = index.lines, index.starts, index.factors
+    for i in [i for i, text in enumerate(index.texts) if needle in text]:
+        count = 0.0
+        for t in range(starts[i], starts[i + 1]):
+            if needle in lines[t]:
+                times = float(lines[t].count(whole))
+                if needle is not whole:
+                    times += _PREFIX * (lines[t].count(needle) - times)
+                count += times * factors[t]
+        found[i] = count
     return found
 
 
@@ -226,11 +249,12 @@ def rank(index: Index, text: str, limit: int | None) -> Ranking:
     """
     Return the records of *index* that match *text*, best first, with their scores.
 
-    A record is a hit if it holds every word of *text* (words such as "the" and "of"
-    may be missing), compared folded and stemmed; a word of three letters or more also
-    matches the words it begins, for half as much; words written together ("e-commerce",
-    "INF/MSME/W/58") match as one word. If no record holds every word, the records that
-    hold any are hits, and the ranking is partial.
+    A record is a hit if it holds every word of *text*, compared folded and stemmed
+    (words such as "the" and "of" are left out, unless the query holds nothing else); a
+    word of three letters or more also matches the words it begins, for half as much;
+    words written together ("e-commerce", "INF/MSME/W/58") match as one word. If no
+    record holds every word, the records that hold any are hits, and the ranking is
+    partial.
 
     A hit scores BM25F over its searched fields, each word weighing more the fewer records
     hold it; each field holding the query's words in a row adds a quarter of the words'
@@ -247,11 +271,10 @@ def rank(index: Index, text: str, limit: int | None) -> Ranking:
     if not terms:
         return Ranking((), (), partial=False)
     n = len(index.records)
-    found = {term: _found(index, term) for term in terms}
+    found = {term: _found(index, term) for term in [t for t in terms if t not in _OPTIONAL] or terms}
     idf = {term: math.log(1 + (n - len(f) + 0.5) / (len(f) + 0.5)) for term, f in found.items()}
     exact = set(index.keys.get(line, ()))
-    required = [found[t] for t in terms if t not in _OPTIONAL] or list(found.values())
-    hits = set.intersection(*(set(f) for f in required)) | exact
+    hits = set.intersection(*(set(f) for f in found.values())) | exact
     partial = not hits
     if partial:
         hits = {i for f in found.values() for i in f}

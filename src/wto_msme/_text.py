@@ -153,6 +153,8 @@ def stem(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or not word.isascii():
         return word
+    if word[-1] not in "sdg" and "is" not in word and "ys" not in word and "our" not in word:
+        return word  # nothing to take off or fold: most words
     if "is" in word or "ys" in word:
         word = _ISE.sub(r"\1z", word)
     if "our" in word:
