@@ -189,7 +189,7 @@ class Records(tuple[R, ...]):
         >>> import wto_msme
         >>> ds = wto_msme.load()
         >>> [p.institution for p in ds.presentations.search("cyber", limit=2)]
-        ['TechUK', 'Global Cyber Alliance']
+        ['Global Cyber Alliance', 'Coalition to Reduce Cyber Risk (CR2)']
         >>> ds.members.search("turkey")[0].name
         'Türkiye'
         """

@@ -4,12 +4,10 @@ Text folding for matching names and searching: case, accents, punctuation and sp
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 import unicodedata
 
-__all__ = ["END", "JOINERS", "chunks", "fold", "read", "stem", "stems", "words"]
+__all__ = ["JOINERS", "bare", "chunks", "fold", "forms", "stem", "stems", "words"]
 
 # Runs of anything but letters and digits, in any script, separate words.
 _NON_WORD = re.compile(r"[\W_]+")
@@ -21,8 +19,13 @@ def _unmarked(found: re.Match[str]) -> str:
     return "".join(c for c in found.group() if not unicodedata.combining(c))
 
 
-def _bare(text: str) -> str:
-    """Return *text* case-folded and without accents, its punctuation kept."""
+def bare(text: str) -> str:
+    """
+    Return *text* case-folded and without accents, its punctuation kept.
+
+    >>> bare("C\u00f4te d\u2019Ivoire")
+    'cote d\u2019ivoire'
+    """
     if text.isascii():  # most text: nothing to decompose, and casefold() is lower()
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -43,7 +46,7 @@ def fold(text: str) -> str:
     >>> fold("\u00d8resund")
     'øresund'
     """
-    return _NON_WORD.sub(" ", _bare(text)).strip()
+    return _NON_WORD.sub(" ", bare(text)).strip()
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -74,45 +77,7 @@ def chunks(text: str) -> list[list[str]]:
     >>> chunks("E-commerce (INF/MSME/W/58), for women")
     [['e', 'commerce'], ['inf', 'msme', 'w', '58'], ['for'], ['women']]
     """
-    return [_WORD.findall(piece) for piece in _PIECE.findall(_bare(text))]
-
-
-#: What :func:`read` puts after the words of each text.
-END = "\x00"
-_WORD_OR_END = re.compile(r"[^\W_]+|\x00")
-
-
-def read(texts: list[str]) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """
-    Return the folded words of *texts*, each text's followed by :data:`END`, and the groups of words.
-
-    Each group is two words or more written together, as :func:`chunks` groups them,
-    with the position of its text in *texts*. The texts are read as one, which is much quicker
-    than one by one.
-
-    >>> words, groups = read(["E-commerce (INF/MSME/W/58)", "for women"])
-    >>> " ".join(w if w != END else "|" for w in words)
-    'e commerce inf msme w 58 | for women |'
-    >>> groups
-    [(0, ['e', 'commerce']), (0, ['inf', 'msme', 'w', '58'])]
-    """
-    if not texts:
-        return [], []
-    everything = END.join([t.lower() if t.isascii() else _bare(t) for t in texts])
-    ends = list(itertools.accumulate(len(t) + 1 for t in everything.split(END)))
-    groups, done = [], 0
-    for joiner in _JOINER.finditer(everything):
-        start = joiner.start()
-        if start <= done or not everything[start - 1].isalnum():
-            continue
-        left = max(everything.rfind(" ", 0, start), everything.rfind(END, 0, start))
-        piece = _PIECE.search(everything, left + 1)
-        while piece is not None and piece.end() <= start:  # pieces parted by other punctuation
-            piece = _PIECE.search(everything, piece.end())
-        assert piece is not None  # the joiner is between a letter or digit and another
-        done = piece.end()
-        groups.append((bisect.bisect_right(ends, piece.start()), _WORD.findall(piece.group())))
-    return _WORD_OR_END.findall(everything + END), groups
+    return [_WORD.findall(piece) for piece in _PIECE.findall(bare(text))]
 
 
 #: Words that no ending rule finds, and British spellings that no pattern folds.
@@ -182,3 +147,28 @@ def stems(text: str) -> tuple[str, ...]:
     ('cross', 'border', 'payment', 'for', 'woman')
     """
     return tuple(stem(w) for w in words(text))
+
+
+# The American spellings that :func:`stem` makes of British ones, to spell them back.
+_IZE = re.compile(r"(?<=\w{3})([iy])z(?=(?:e|es|ed|ing|er|ers|ation|ations)?$)")
+_OR = re.compile(r"(?<=\w{3})or(?=(?:s|ed|ing|able|ably|al|ite|ites|er|ers|hood)?$)")
+_UNSTEMMED = {stemmed: word for word, stemmed in _IRREGULAR.items()}
+
+
+def forms(word: str) -> set[str]:
+    """
+    Return the beginnings of the forms of a folded English *word*: every form begins with one.
+
+    They are the word, its stem, the stem's British spelling, and a plural or spelling
+    that does not begin with the stem ("women", "programme", "policies").
+
+    >>> sorted(forms("women")), sorted(forms("digitalisation")), sorted(forms("policy"))
+    (['woman', 'women'], ['digitalisation', 'digitalization'], ['policies', 'policy'])
+    """
+    found = {word, stem(word)}
+    for form in list(found):
+        found.add(_OR.sub("our", _IZE.sub(r"\1s", form)))
+        found.add(_UNSTEMMED.get(form, form))
+        if form.endswith("y") and len(form) > 3:
+            found.add(form[:-1] + "ies")
+    return found
