@@ -854,3 +854,26 @@ class TestRules:
 def everything_of(record: object) -> str:
     """The searched text of *record*, all fields joined."""
     return " | ".join(s for _, strings in module._strings(record, {}) for s in strings)
+
+
+class TestMarks:
+    def test_marks_what_the_search_matches(self, ds):
+        """Each hit of a search holds a word that marks() says the query looks for."""
+
+        marked = module.marks("cross-border payments")
+
+        assert all(any(marked(w) for w in words(everything_of(r))) for r in ds.search("cross-border payments"))
+
+    @pytest.mark.parametrize(
+        ("query", "word", "expected"),
+        [
+            ("e-commerce", "economy", False),
+            ("ip", "ipsum", False),
+            ("woman", "Women", True),
+            ("the trade", "the", False),
+        ],
+    )
+    def test_short_words_and_joined_words_mark_whole_words(self, query, word, expected):
+        """Words of one or two letters, and words written together, mark only themselves; left-out words nothing."""
+
+        assert expected == module.marks(query)(word)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -28,7 +29,7 @@ import attrs
 from ._describe import TITLE, Kind, searched_fields, shapes, title
 from ._text import bare, chunks, fold, forms
 
-__all__ = ["Index", "Ranking", "index", "rank"]
+__all__ = ["Index", "Ranking", "index", "marks", "rank"]
 
 #: The shortest query word that matches the words it begins: shorter ones match whole words only.
 _SHORTEST_PREFIX = 3
@@ -59,7 +60,8 @@ class Index:
     """
 
     records: tuple[Any, ...]
-    table: sqlite3.Connection  # an FTS5 table "words": a row per weight of each record's fields
+    table: sqlite3.Connection  # an FTS5 table "words": a row for the fields of each weight of each record
+    rows: tuple[tuple[int, float], ...]  # each row's record and weight (over the title's), by rowid - 1
     keys: dict[str, tuple[int, ...]]  # each name of a record, folded: the records
 
 
@@ -128,9 +130,9 @@ def index(records: tuple[Any, ...]) -> Index:
         for name in names:
             keys.setdefault(fold(name), set()).add(i)
     table = sqlite3.connect(":memory:", check_same_thread=False)
-    table.execute("create virtual table words using fts5(rec unindexed, weight unindexed, text, tokenize='unicode61')")
-    table.executemany("insert into words values (?, ?, ?)", rows)
-    found = Index(records, table, {k: tuple(sorted(v)) for k, v in keys.items()})
+    table.execute("create virtual table words using fts5(text, tokenize='unicode61')")
+    table.executemany("insert into words(text) values (?)", [(text,) for _, _, text in rows])
+    found = Index(records, table, tuple((i, w) for i, w, _ in rows), {k: tuple(sorted(v)) for k, v in keys.items()})
     weakref.finalize(found, table.close)
     return found
 
@@ -172,13 +174,33 @@ def _term(chunk: list[str]) -> str:
     return "(" + " OR ".join(f'"{w}"*' for w in shortest) + ")"
 
 
+def marks(text: str) -> Callable[[str], bool]:
+    """
+    Return whether a word of a record is one that the query *text* looks for, to mark it in a display.
+
+    >>> marked = marks("women in e-commerce")
+    >>> [w for w in ("Women", "womens", "in", "E", "commerce", "economy") if marked(w)]
+    ['Women', 'womens', 'E', 'commerce']
+    """
+    found = chunks(text)
+    kept = [c for c in found if not (len(c) == 1 and c[0] in _OPTIONAL)] or found
+    whole = {w for c in kept for w in c if len(c) > 1 or len(w) < _SHORTEST_PREFIX or w.isdigit()}
+    begun = tuple({f for c in kept if len(c) == 1 and c[0] not in whole for f in forms(c[0])})
+
+    def marked(word: str) -> bool:
+        folded = fold(word)
+        return folded in whole or folded.startswith(begun)
+
+    return marked
+
+
 def _matches(index: Index, expression: str) -> dict[int, float]:
     """Each record that matches the FTS5 *expression*: its score, the sum over its rows of BM25 times their weight."""
     found: dict[int, float] = {}
-    for i, score in index.table.execute(
-        "select rec, -bm25(words) * weight from words where words match ?", (expression,)
-    ):
-        found[i] = found.get(i, 0.0) + score
+    rows = index.rows
+    for row, score in index.table.execute("select rowid, bm25(words) from words where words match ?", (expression,)):
+        i, weight = rows[row - 1]
+        found[i] = found.get(i, 0.0) - score * weight
     return found
 
 
