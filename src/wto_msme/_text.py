@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["JOINERS", "bare", "chunks", "fold", "forms", "stem", "stems", "words"]
+__all__ = ["bare", "chunks", "fold", "forms", "stem", "stems", "words"]
 
 # Runs of anything but letters and digits, in any script, separate words.
 _NON_WORD = re.compile(r"[\W_]+")
@@ -60,19 +60,18 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(folded.split()) if folded else ()
 
 
-#: The punctuation that joins words written together into one: "e-commerce", "INF/MSME/4/Rev.2".
-JOINERS = "-\u2010\u2011/.'\u2019()&+_"
-_JOINER = re.compile(f"[{re.escape(JOINERS)}]+(?=[^\\W_])")
-_PIECE = re.compile(f"[^\\W_]+(?:[{re.escape(JOINERS)}]+[^\\W_]+)*")
+# The punctuation that joins words written together into one: "e-commerce", "INF/MSME/4/Rev.2".
+_JOINERS = "-\u2010\u2011/.'\u2019()&+_"
+_PIECE = re.compile(f"[^\\W_]+(?:[{re.escape(_JOINERS)}]+[^\\W_]+)*")
 
 
 def chunks(text: str) -> list[list[str]]:
     """
     Return the folded words of *text*, grouped as they are written together.
 
-    Words joined by one of :data:`JOINERS`, with no space between, are one group: a
-    hyphenated word, a document symbol, an abbreviation with full stops. Most groups
-    hold one word.
+    Words joined by hyphens, slashes, full stops, apostrophes, brackets, "&", "+" or
+    "_", with no space between, are one group: a hyphenated word, a document symbol, an
+    abbreviation with full stops. Most groups hold one word.
 
     >>> chunks("E-commerce (INF/MSME/W/58), for women")
     [['e', 'commerce'], ['inf', 'msme', 'w', '58'], ['for'], ['women']]
