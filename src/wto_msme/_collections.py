@@ -102,6 +102,12 @@ class Records(tuple[R, ...]):
     query: str | None = None
     """The text a :meth:`search` looked for, for the collection it returned; else ``None``."""
 
+    scores: tuple[float, ...] | None = None
+    """The score of each record a :meth:`search` returned, in order; else ``None``."""
+
+    partial: bool = False
+    """Whether the :meth:`search` that returned the collection found no record holding every word."""
+
     def __new__(cls, records: Iterable[R] = ()) -> Records[R]:
         return super().__new__(cls, records)
 
@@ -163,12 +169,21 @@ class Records(tuple[R, ...]):
         """
         Return the records that match *text*, best first, as a collection of the same kind.
 
-        Case, accents and punctuation are ignored (``"cote d'ivoire"`` finds "Côte
-        d'Ivoire"), and so are common word endings: ``"woman"`` finds "women" and
-        ``"payment"`` "payments". Each field a record class declares as searched has a
-        weight (its title weighs most); a record scores the weighted sum of how well
-        its fields match, and a record whose title is exactly *text* comes first. Ties
-        keep the collection's order. The collection returned has :attr:`query` set.
+        A record matches if it holds every word of *text* (words such as "the" and "of"
+        excepted); if none holds them all, those holding some are returned and the
+        collection's :attr:`partial` is ``True``. Case, accents and punctuation are
+        ignored (``"cote d'ivoire"`` finds "Côte d'Ivoire"), and so are common word
+        endings and British spellings: ``"woman"`` finds "women", ``"payment"``
+        "payments", ``"digitalisation"`` "digitalization". A word of three letters or
+        more also finds the words it begins; shorter ones only themselves. Words
+        written together match as one: ``"e-commerce"``, ``"INF/MSME/W/58"``.
+
+        Rarer words weigh more, and words in a record's title more than in other
+        fields (BM25F over the fields the record class declares as searched); a record
+        whose title, name, other name, symbol or id is *text* comes first (a
+        recommendation answers to ``"Annex 3"``). Ties keep the collection's order.
+        The collection returned has :attr:`query` and each record's score in
+        :attr:`scores`.
 
         Args:
             text: One or more words.
@@ -181,14 +196,16 @@ class Records(tuple[R, ...]):
         >>> import wto_msme
         >>> ds = wto_msme.load()
         >>> [p.institution for p in ds.presentations.search("cyber", limit=2)]
-        ['Coalition to Reduce Cyber Risk (CR2)', 'Global Cyber Alliance']
+        ['Global Cyber Alliance', 'Coalition to Reduce Cyber Risk (CR2)']
         >>> ds.members.search("turkey")[0].name
         'Türkiye'
         """
         from ._search import rank
 
-        found = self._new(self[i] for i in rank(self._index, text, limit))
-        found.__dict__["query"] = text  # set once, on a collection made here
+        ranking = rank(self._index, text, limit)
+        found = self._new(self[i] for i in ranking.positions)
+        # Set once, on a collection made here.
+        found.__dict__.update(query=text, scores=ranking.scores, partial=ranking.partial)
         return found
 
     def to_pandas(self) -> pd.DataFrame:

@@ -33,7 +33,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._describe import Kind, searched_fields, shapes, title_field
+from ._describe import Kind, shapes, title_field
 from ._flat import Column, columns, csv_cell
 from ._io import write_file
 from ._model import Note
@@ -189,13 +189,14 @@ def _search(con: sqlite3.Connection, dataset: Any) -> None:
         "CREATE VIRTUAL TABLE search USING fts5("
         "collection UNINDEXED, id UNINDEXED, title, text, tokenize = 'porter unicode61 remove_diacritics 2')"
     )
-    rows = []
+    rows, plans = [], {}  # type: ignore[var-annotated]
     for name, (cls, records) in collections(dataset).items():
+        titled = title_field(cls) is not None
         for i, record in enumerate(records, 1):
-            texts = {f: "\n".join(_strings(getattr(record, f))) for f, _ in searched_fields(cls)}
-            if texts:
-                heading = texts.pop(title_field(cls) or "", "")
-                body = "\n".join(t for t in texts.values() if t)
+            groups = _strings(record, plans)[:-1]  # each searched field, its title first; not the class's name
+            if groups:
+                heading = "\n".join(groups[0][1]) if titled else ""
+                body = "\n".join(t for _, texts in groups[1 if titled else 0 :] for t in texts)
                 rows.append((name, record.id if has_key(cls) else i, heading, body))
     con.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", rows)
 
