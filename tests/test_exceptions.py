@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import DataError, MemberNotFoundError
-from wto_msme._io import _short
+from wto_msme._text import quote as _short
 from wto_msme.exceptions import RecordNotFoundError
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ._dataset import COLLECTIONS, Dataset
+from ._dataset import Dataset
 from ._dates import PartialDate
 from ._describe import Kind, marked, references, shapes
 from ._io import MAX_PROBLEMS
@@ -54,8 +54,14 @@ def check(ds: Dataset, limit: int = MAX_PROBLEMS) -> list[Problem]:
     return problems
 
 
+def _collections(ds: Dataset) -> list[str]:
+    """The collections of *ds*, read from its class: a subclass's own collections are checked too."""
+    cls: type = type(ds)
+    return [name for name, shape in shapes(cls).items() if shape.kind is Kind.COLLECTION]
+
+
 def _problems(ds: Dataset) -> Iterator[Problem]:
-    for name in COLLECTIONS:
+    for name in _collections(ds):
         yield from _ids(name, getattr(ds, name))
     everything = list(_records(ds))
     yield from _references(ds, everything)
@@ -74,7 +80,7 @@ def _problems(ds: Dataset) -> Iterator[Problem]:
 def _records(ds: Dataset) -> Iterator[tuple[str, str, Any]]:
     """Every record of *ds*, nested ones included, with its collection and its location."""
     yield from _nested("initiative", "initiative", ds.initiative)
-    for name in COLLECTIONS:
+    for name in _collections(ds):
         for i, r in enumerate(getattr(ds, name)):
             yield from _nested(name, f"{name}[{i}]", r)
 
@@ -124,7 +130,7 @@ def _ids(name: str, records: Iterable[Any]) -> Iterator[Problem]:
 
 def _references(ds: Dataset, everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
     """Every id a field declared with ``refers`` holds must be the id of a record of its collection."""
-    ids = {name: {r.id for r in getattr(ds, name)} for name in COLLECTIONS}
+    ids = {name: {r.id for r in getattr(ds, name)} for name in _collections(ds)}
     for name, where, record in everything:
         for field, target in references(_class(record)):
             for at, v in _values(record, field):
@@ -178,7 +184,7 @@ def _ranges(everything: list[tuple[str, str, Any]]) -> Iterator[Problem]:
 
 def _codes(ds: Dataset) -> Iterator[Problem]:
     """A code (a field declared with ``code``) has its form, and no two records of a collection share it."""
-    for name in COLLECTIONS:
+    for name in _collections(ds):
         records = getattr(ds, name)
         for field, pattern in marked(records.kind, "code"):
             form, owner = re.compile(pattern), dict[str, int]()

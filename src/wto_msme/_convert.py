@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 import attrs
 import cattrs
@@ -19,7 +19,9 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ._dates import PartialDate
+from ._describe import Kind, shape
 from ._io import MAX_PROBLEMS
+from ._text import quote
 
 __all__ = ["DatasetMeta", "converter", "make_converter", "problems_of"]
 
@@ -41,7 +43,7 @@ def _strict(kind: type, name: str) -> Any:
     def structure(value: object, _: type) -> object:
         # bool is an int: never let True pass for a number, nor 1 for a flag.
         if type(value) is not kind:
-            msg = f"expected {name}, got {type(value).__name__} {_short(value)}"
+            msg = f"expected {name}, got {type(value).__name__} {quote(value)}"
             raise TypeError(msg)
         return value
 
@@ -51,20 +53,24 @@ def _strict(kind: type, name: str) -> Any:
 _LONGEST = 500
 
 
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _structure_date(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
-        msg = f"expected a date as a string YYYY, YYYY-MM or YYYY-MM-DD, got {_short(value)}"
+        msg = f"expected a date as a string YYYY, YYYY-MM or YYYY-MM-DD, got {quote(value)}"
         raise TypeError(msg)
     return PartialDate.from_iso(value)
 
 
-def _is_enum(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, enum.Enum)
+def _of(kind: Kind) -> Any:
+    """A predicate for cattrs: whether a type has the shape *kind* (see ``_describe.shape``)."""
+
+    def predicate(t: Any) -> bool:
+        try:
+            s = shape(t)
+        except (TypeError, NameError):  # a type the model does not use
+            return False
+        return s.kind is kind and not s.optional
+
+    return predicate
 
 
 def _structure_enum(value: object, type_: type[enum.Enum]) -> enum.Enum:
@@ -72,17 +78,8 @@ def _structure_enum(value: object, type_: type[enum.Enum]) -> enum.Enum:
         return type_(value)
     except (ValueError, TypeError):  # TypeError: an unhashable value, such as a list
         known = ", ".join(repr(m.value) for m in type_)
-        msg = f"{_short(value)} is not a valid {type_.__name__}: expected one of {known}"
+        msg = f"{quote(value)} is not a valid {type_.__name__}: expected one of {known}"
         raise ValueError(msg) from None
-
-
-def _is_record(t: Any) -> bool:
-    return attrs.has(t) and t is not PartialDate
-
-
-def _is_homogeneous_tuple(t: Any) -> bool:
-    args = get_args(t)
-    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
 @functools.cache
@@ -110,7 +107,7 @@ def make_converter() -> JsonConverter:
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_unstructure_hook(PartialDate, str)
-    conv.register_structure_hook_func(_is_enum, _structure_enum)
+    conv.register_structure_hook_func(_of(Kind.ENUM), _structure_enum)
 
     def record_factory(t: Any) -> Any:
         inner = conv.gen_structure_attrs_fromdict(t)
@@ -119,13 +116,13 @@ def make_converter() -> JsonConverter:
             # Without this, a list or a string in place of a record reads as
             # "'list' object has no attribute 'keys'".
             if not isinstance(value, dict):
-                msg = f"expected an object {{...}}, got {type(value).__name__} {_short(value)}"
+                msg = f"expected an object {{...}}, got {type(value).__name__} {quote(value)}"
                 raise TypeError(msg)
             return inner(value, type_)
 
         return structure
 
-    conv.register_structure_hook_factory(_is_record, record_factory)
+    conv.register_structure_hook_factory(_of(Kind.RECORD), record_factory)
 
     def tuple_factory(t: Any) -> Any:
         item_type = get_args(t)[0]
@@ -133,7 +130,7 @@ def make_converter() -> JsonConverter:
 
         def structure(value: object, type_: Any) -> Any:
             if not isinstance(value, list):
-                msg = f"expected a list, got {type(value).__name__} {_short(value)}"
+                msg = f"expected a list, got {type(value).__name__} {quote(value)}"
                 raise TypeError(msg)
             items, errors = [], []
             for i, v in enumerate(value):
@@ -153,7 +150,7 @@ def make_converter() -> JsonConverter:
 
         return structure
 
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+    conv.register_structure_hook_factory(_of(Kind.TUPLE), tuple_factory)
 
     def collection_structure(t: Any) -> Any:
         items = conv.get_structure_hook(tuple[t.kind, ...])
@@ -162,14 +159,9 @@ def make_converter() -> JsonConverter:
     def collection_unstructure(t: Any) -> Any:
         return conv.get_unstructure_hook(tuple[t.kind, ...])
 
-    conv.register_structure_hook_factory(_is_collection, collection_structure)
-    conv.register_unstructure_hook_factory(_is_collection, collection_unstructure)
+    conv.register_structure_hook_factory(_of(Kind.COLLECTION), collection_structure)
+    conv.register_unstructure_hook_factory(_of(Kind.COLLECTION), collection_unstructure)
     return conv
-
-
-def _is_collection(t: Any) -> bool:
-    # A typed collection (see _collections): a tuple subclass that names its kind of record.
-    return isinstance(t, type) and issubclass(t, tuple) and getattr(t, "kind", None) is not None
 
 
 class _Stopped(Exception):  # noqa: N818 - not an error of its own: where checking stopped

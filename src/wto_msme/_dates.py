@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._text import quote
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -342,7 +344,7 @@ def parse_when(value: DateLike) -> PartialDate:
     try:
         return _read(value.strip(_SPACE))
     except ValueError as e:
-        msg = f"cannot read {_quote(value)} as a date: {e}"
+        msg = f"cannot read {quote(value, _LONGEST + 5)} as a date: {e}"
         raise ValueError(msg) from None
 
 
@@ -464,8 +466,3 @@ def _parse(
         msg = f"{error}; {_FORMS}" if error.startswith("Unknown") else error
         raise ValueError(msg)
     return readings
-
-
-def _quote(value: str) -> str:
-    """Quote *value* for a message, cut (between characters) if it is long."""
-    return repr(value) if len(value) <= _LONGEST else repr(value[:_LONGEST])[:-1] + "..."

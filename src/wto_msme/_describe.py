@@ -349,7 +349,9 @@ class FieldDocs:
 
     The meanings are the docstrings under the fields in the source, read the first time
     the docstring is, so that ``help()`` explains each field as the API reference does,
-    at no cost at import.
+    at no cost at import. Where the source is not installed (a package compiled to
+    bytecode alone), they are the descriptions of the shipped JSON Schema, and a class
+    the schema does not describe keeps its plain docstring.
     """
 
     def __init__(self, doc: str) -> None:
@@ -358,13 +360,27 @@ class FieldDocs:
 
     def __get__(self, obj: object, cls: type | None = None) -> str:
         if self.full is None:
-            assert cls is not None
-            lines = [f"    {name}: {' '.join(text.split())}" for name, text in attribute_docs(cls).items()]
             import inspect
 
+            assert cls is not None
+            try:
+                docs = attribute_docs(cls)
+            except (OSError, TypeError):  # no source: compiled to bytecode alone
+                docs = _schema_docs(cls.__name__)
+            lines = [f"    {name}: {' '.join(text.split())}" for name, text in docs.items()]
             fields = "\n\n" + FIELDS_HEADING + "\n" + "\n".join(lines) if lines else ""
             self.full = inspect.cleandoc(self.doc) + fields
         return self.full
+
+
+def _schema_docs(name: str) -> dict[str, str]:
+    """The description of each field of the class *name* in the shipped JSON Schema, if it has one."""
+    import json
+    from importlib import resources
+
+    schema = json.loads((resources.files("wto_msme") / "schema.json").read_text("utf-8"))
+    properties = schema["$defs"].get(name, {}).get("properties", {})
+    return {field: p["description"] for field, p in properties.items() if "description" in p}
 
 
 FIELDS_HEADING = "Fields:"

@@ -31,6 +31,7 @@ import stat
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ._text import quote
 from .exceptions import DataError
 
 __all__ = ["MAX_FILE_BYTES", "MAX_PROBLEMS", "parse_json", "read_files", "write_file", "write_files"]
@@ -248,7 +249,7 @@ def parse_json(data: bytes, file: str, root: str) -> Any:
         if len(obj) == len(pairs):
             return obj
         repeated = next(k for i, (k, _) in enumerate(pairs) if any(k == j for j, _ in pairs[:i]))
-        return refuse(f"duplicate key {_short(repeated)} in an object")
+        return refuse(f"duplicate key {quote(repeated)} in an object")
 
     def parse_int(digits: str) -> int | _Refused:
         try:
@@ -303,7 +304,7 @@ def _children(item: list[Any] | dict[str, Any], path: str, found: list[str]) -> 
         bad = _surrogate(k)
         found.extend(f"{path}: key {p}" for p in bad)
         if not bad:
-            yield v, (f"{path}.{k}" if _IDENTIFIER.fullmatch(k) else f"{path}[{_short(k)}]")
+            yield v, (f"{path}.{k}" if _IDENTIFIER.fullmatch(k) else f"{path}[{quote(k)}]")
 
 
 def _surrogate(text: str) -> list[str]:
@@ -312,27 +313,8 @@ def _surrogate(text: str) -> list[str]:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
-        return [f"{_short(text)} holds a lone surrogate {text[e.start]!r} at index {e.start}, not a character"]
+        return [f"{quote(text)} holds a lone surrogate {text[e.start]!r} at index {e.start}, not a character"]
     return []
-
-
-def _short(text: str, limit: int = 60) -> str:
-    r"""
-    Quote *text* as its repr, shortened to at most *limit* characters.
-
-    A shortened repr is that of a prefix of *text*, without its closing quote, followed
-    by ``...``: it is cut between characters, never inside an escape such as ``\x00``.
-    """
-    r = repr(text)
-    if len(r) <= limit:
-        return r
-    # Each character takes at least one place in a repr: no longer prefix can fit.
-    n = limit - 4
-    r = repr(text[:n])
-    while len(r) > limit - 2 and n > 0:  # the repr less its closing quote, then "..."
-        n -= 1
-        r = repr(text[:n])
-    return r[:-1] + "..."
 
 
 # --- Writing ----------------------------------------------------------------------------

@@ -11,20 +11,15 @@ A test checks that the shipped file equals what :func:`generate` gives.
 
 from __future__ import annotations
 
-import enum
 import json
 import re
 import sys
-import types
-import typing
 from typing import Any
 
 import attrs
 
-from ._collections import Records
 from ._dataset import Dataset
-from ._dates import PartialDate
-from ._describe import attribute_docs, field_types
+from ._describe import Kind, Shape, attribute_docs, field_types, shape
 
 __all__ = ["SCHEMA_FILE", "generate", "json_schema", "render"]
 
@@ -141,40 +136,37 @@ def _ref(name: str) -> dict[str, Any]:
 
 
 def _type(t: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    if typing.get_origin(t) in (typing.Union, types.UnionType):
-        (inner,) = (a for a in typing.get_args(t) if a is not type(None))
-        schema = _type(inner, defs)
+    return _of_shape(shape(t), defs)
+
+
+_SIMPLE = {Kind.TEXT: "string", Kind.FLAG: "boolean", Kind.INTEGER: "integer"}
+
+
+def _of_shape(s: Shape, defs: dict[str, Any]) -> dict[str, Any]:
+    if s.optional:
+        schema = _of_shape(attrs.evolve(s, optional=False), defs)
         if set(schema) == {"type"}:
             return {"type": [schema["type"], "null"]}
         return {"anyOf": [schema, {"type": "null"}]}
-    if t is str:
-        return {"type": "string"}
-    if t is bool:
-        return {"type": "boolean"}
-    if t is int:
-        return {"type": "integer"}
-    if t is PartialDate:
+    if s.kind in _SIMPLE:
+        return {"type": _SIMPLE[s.kind]}
+    if s.kind is Kind.DATE:
         defs["PartialDate"] = {
             "type": "string",
             "description": "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD.",
             "pattern": _DATE_PATTERN,
         }
         return _ref("PartialDate")
-    if isinstance(t, type) and issubclass(t, enum.Enum):
-        defs[t.__name__] = {"type": "string", "description": _doc(t), "enum": [m.value for m in t]}
-        return _ref(t.__name__)
-    if typing.get_origin(t) is tuple:
-        (item, _) = typing.get_args(t)
-        return {"type": "array", "items": _type(item, defs)}
-    if isinstance(t, type) and issubclass(t, Records):
-        return {"type": "array", "items": _type(t.kind, defs)}
-    if attrs.has(t):
-        if t.__name__ not in defs:
-            defs[t.__name__] = {}  # a placeholder against recursion
-            defs[t.__name__] = _object(t, defs)
-        return _ref(t.__name__)
-    msg = f"no JSON Schema for {t!r}"  # pragma: no cover - a model change
-    raise TypeError(msg)
+    if s.kind is Kind.ENUM:
+        defs[s.type.__name__] = {"type": "string", "description": _doc(s.type), "enum": [m.value for m in s.type]}
+        return _ref(s.type.__name__)
+    if s.kind in (Kind.TUPLE, Kind.COLLECTION):
+        assert s.item is not None
+        return {"type": "array", "items": _of_shape(s.item, defs)}
+    if s.type.__name__ not in defs:  # a record
+        defs[s.type.__name__] = {}  # a placeholder against recursion
+        defs[s.type.__name__] = _object(s.type, defs)
+    return _ref(s.type.__name__)
 
 
 def _clean(text: str) -> str:
