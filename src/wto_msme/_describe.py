@@ -288,13 +288,8 @@ def scanned_fields(cls: type) -> tuple[str, ...]:
     """
     names = [n for n in (title_field(cls),) if n is not None]
     names += [n for n, w in searched_fields(cls) if w >= _SCANNED_WEIGHT and n not in names and n != "id"]
-    for name, declared in field_types(cls).items():
-        t, _ = unwrap_optional(declared)
-        short = (
-            t is PartialDate
-            or (isinstance(t, type) and issubclass(t, enum.Enum))
-            or (attrs.has(t) and "__str__" in vars(t))
-        )
+    for name, s in shapes(cls).items():
+        short = s.kind in (Kind.DATE, Kind.ENUM) or (s.kind is Kind.RECORD and "__str__" in vars(s.type))
         if short and name not in names:
             names.append(name)
     return tuple(names)
