@@ -847,7 +847,13 @@ class Presentations(_Dated[Presentation]):
         >>> import wto_msme
         >>> [str(p.date) for p in wto_msme.load().presentations.by_institution("Brazil Mission to the WTO")]
         ['2021-09-24', '2021-05-04']
+
+        Raises:
+            TypeError: If *name* is not a string.
         """
+        if not isinstance(name, str):
+            msg = f"by_institution() takes an institution's name as a string, not {type(name).__name__}"
+            raise TypeError(msg)
         key = _institution_key(name)
         return self._new(p for p in self if _institution_key(p.institution) == key)
 
