@@ -57,16 +57,9 @@ _urls = st.builds(
     "https://example.org/{}.pdf".format,
     st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=12),
 )
-#: Fields whose values follow a rule of their own, by name.
-_BY_NAME: dict[str, st.SearchStrategy[Any]] = {
-    "id": _ids,
-    "url": st.none() | _urls,
-    "annex": st.integers(1, 6),
-    "annexes": st.sets(st.integers(1, 6)).map(lambda s: tuple(sorted(s))),
-    "iso_alpha2": st.none() | st.text(alphabet=string.ascii_uppercase, min_size=2, max_size=2),
-    "iso_alpha3": st.none() | st.text(alphabet=string.ascii_uppercase, min_size=3, max_size=3),
-    "iso_numeric": st.none() | st.from_regex(r"[0-9]{3}", fullmatch=True),
-}
+#: Fields whose values follow a rule of their own, by name: identifiers, addresses, and a
+#: note's field, which names a field of the record it is on.
+_BY_NAME: dict[str, st.SearchStrategy[Any]] = {"id": _ids, "url": st.none() | _urls, "field": st.none()}
 
 
 def partial_dates(
@@ -219,8 +212,24 @@ def records(cls: type) -> st.SearchStrategy[Any]:
     """
     if cls in _BY_TYPE:
         return _BY_TYPE[cls]
-    fields = {name: _BY_NAME[name] if name in _BY_NAME else _of_shape(s) for name, s in shapes(cls).items()}
+    fields = {f.name: _of_field(f, shapes(cls)[f.name]) for f in attrs.fields(cls)}
     return st.fixed_dictionaries(fields).map(lambda values: cls(**_in_order(cls, values)))
+
+
+def _of_field(field: attrs.Attribute[Any], shape: Shape) -> st.SearchStrategy[Any]:
+    """Draw values of *field* as its metadata declares them (see ``_describe``), else as its shape."""
+    meta = field.metadata
+    if field.name in _BY_NAME:
+        return _BY_NAME[field.name]
+    if meta.get("refers") == "sources":  # the sources of generated datasets
+        ids = st.sampled_from(_SOURCE_IDS)
+        return st.lists(ids, max_size=2).map(tuple) if shape.kind is Kind.TUPLE else ids
+    if "code" in meta:
+        return st.none() | st.from_regex(meta["code"], fullmatch=True)
+    if "within" in meta:
+        numbers = st.integers(*meta["within"])  # a tuple of them ascending and unique, as the checks want
+        return st.sets(numbers).map(lambda n: tuple(sorted(n))) if shape.kind is Kind.TUPLE else numbers
+    return _of_shape(shape)
 
 
 def _in_order(cls: type, values: dict[str, Any]) -> dict[str, Any]:
@@ -392,15 +401,8 @@ def _pointed(draw: st.DrawFn, record: Any, ids: dict[str, list[str]]) -> Any:
     return attrs.evolve(record, **changes) if changes else record
 
 
-_BY_TYPE: dict[type, st.SearchStrategy[Any]] = {
-    PartialDate: partial_dates(),
-    Note: notes(),
-    Provenance: provenances(),
-    Joining: joinings(),
-    Source: st.builds(
-        Source, id=st.sampled_from(_SOURCE_IDS), title=_text, kind=st.sampled_from(SourceKind), url=st.none() | _urls
-    ),
-}
+#: Types with a rule the model does not declare: a joining has a date or bounds, not both.
+_BY_TYPE: dict[type, st.SearchStrategy[Any]] = {PartialDate: partial_dates(), Joining: joinings()}
 
 for _cls in (PartialDate, *RECORDS):
     st.register_type_strategy(_cls, records(_cls))  # type: ignore[arg-type]
