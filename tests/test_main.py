@@ -762,3 +762,14 @@ class TestTerminalSafety:
             [ch for ch in out if not ch.isprintable() and ch != "\n"],
             "Bad\\x1b[31m" in out,
         )
+
+    def test_a_diff_reaches_no_terminal_raw(self, capsys, hostile):
+        """`diff` writes the changed values' control and format characters escaped."""
+
+        status, out, _ = run(capsys, "diff", "bundled", str(hostile))
+
+        assert (0, [], True) == (
+            status,
+            [ch for ch in out if not ch.isprintable() and ch != "\n"],
+            "~ coordinators" in out,
+        )

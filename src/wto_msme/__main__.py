@@ -8,16 +8,26 @@ Commands (``wto-msme COMMAND --help`` describes each):
 ``members [--as-of DATE]``
     The participants; with ``--as-of``, those known to have joined by DATE and those
     that may have (column ``as_of``: ``known`` or ``uncertain``).
-``coordinators``
-    The coordinators' terms.
-``presentations [--category C] [--from D] [--to D]``
-    The presentations, optionally of one category and from and to a date.
+``coordinators [--on DATE]``
+    The coordinators' terms; with ``--on``, the term covering the whole of DATE or,
+    failing one, every term during it (standard error says so).
+``presentations [--category C]``, ``meetings``, ``documents``
+    The presentations (optionally of one category), the meetings, the WTO documents.
+    Each dated listing (the coordinators too) takes ``--from D`` and ``--to D``: the
+    records whose date certainly lies within them, with ``--uncertain`` also those whose
+    date may (see :meth:`~wto_msme.collections.Meetings.between`).
+``count [--as-of DATE]``
+    The participants' count as the WTO counts it, on DATE or at the data's end: the
+    number where the data knows it, else ``not known; between LOW and HIGH``, with
+    each bound, the sources' count for the day and what the bounds assume.
 ``search TEXT [--collection NAME] [--limit N]``
-    The records that match TEXT, best first: their kind, id and title or, where every
-    hit is of one kind, the columns of that kind's own listing.
-``show ID [--collection NAME]``
-    Every field of the record(s) with that identifier; failing that, of the participant
-    with that name, alias or ISO code (as ``ds.members.find`` finds it).
+    The records that match TEXT, best first: their kind, id, title and score or, where
+    every hit is of one kind, the columns of that kind's own listing and the score.
+    Where no record holds every word, standard error says so.
+``show TEXT [--collection NAME]``
+    Every field of the record(s) with that identifier; failing that, of the records
+    whose name, alias, ISO code or document symbol it is (as each collection's
+    ``find`` finds them); failing that, an error naming the closest.
 ``export --format json|csv|sqlite [--collection NAME] [--output PATH] [--overwrite]``
     The data as JSON, CSV or a SQLite database.
 ``schema``
@@ -25,16 +35,26 @@ Commands (``wto-msme COMMAND --help`` describes each):
 ``diff OLD NEW``
     What changed between two copies of the data (each a directory, or ``bundled``).
 
-Output. Lists are plain text tables: a header line of column names, then a line per
-record in the data's order; columns are separated by two spaces and padded to their
-widest value (the last one is not padded); texts are never shortened; a missing value
-or an empty tuple is ``-``. ``show`` prints one line per field, ``path: value``, where the path names
-nested fields with dots and items of tuples of records with ``[i]``
-(``provenance.notes[0].kind``);
-tuples of texts or numbers are joined with ``, ``, newlines in texts are written
-``\n``; when several collections have a record with the identifier (a participant
-and the same WTO Member), each is printed, preceded by a line ``collection: NAME``
-and separated by a blank line.
+Output. Listings are plain text tables: a header line of column names, then a line
+per record in the data's order; columns are separated by two spaces and padded to
+their widest value (the last one is not padded); a missing value or an empty tuple is
+``-``. The columns are the record's id and the fields a reader scans first
+(:func:`columns`); each listing's help names them. On a terminal, or wherever
+``COLUMNS`` is set, a table is fitted to the width: the widest text columns are
+narrowed, and a cut cell ends in ``…``; where even that does not fit, the last columns
+are left out and standard error names them. ``--wide`` prints every cell whole, and so
+does output that goes to a pipe or a file with no ``COLUMNS``. ``--format csv`` writes
+the records listed as ``to_csv()`` does, ``--format json`` as the data files hold them.
+``show`` prints one line per field, ``path: value``, where the path names nested fields
+with dots and items of tuples of records with ``[i]`` (``provenance.notes[0].kind``);
+tuples of texts or numbers are joined with ``, ``; long lines wrap to the width,
+continued on lines indented by four spaces; when several collections have a record
+found, each is printed, preceded by a line ``collection: NAME`` and separated by a
+blank line. Text from the data never reaches a terminal raw: control characters,
+escape sequences, bidirectional overrides and other characters that are not printable
+are written as their escapes (``\n``, ``\x1b``, ``\u202e``; see :func:`safe`), in
+tables, ``show``, ``count``, ``overview`` and ``diff``. CSV and JSON hold the values
+exactly.
 
 Export. ``--format json`` without ``--collection`` writes the whole dataset: with
 ``--output DIR``, as a directory in the layout that ``wto_msme.load(DIR)`` reads
@@ -462,9 +482,15 @@ def _diff(ds: Dataset, args: argparse.Namespace) -> str:
     from ._diff import diff
 
     try:
-        return str(diff(*(load() if path == "bundled" else path for path in (args.old, args.new))))
+        changes = str(diff(*(load() if path == "bundled" else path for path in (args.old, args.new))))
     except (DataError, OSError) as e:
         _fail(f"cannot read the data: {e}")
+    return _safe_lines(changes)
+
+
+def _safe_lines(text: str) -> str:
+    """*text* with each of its lines made :func:`safe`."""
+    return "\n".join(map(safe, text.split("\n")))
 
 
 def _dataset(path: str) -> Dataset:
@@ -738,9 +764,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--data needs a directory; leave it out for the bundled data")
     try:
         ds = _dataset("bundled" if args.data is None else args.data)
-        output = (
-            "\n".join(map(safe, overview(ds).split("\n"))) if command == "overview" else _COMMANDS[command](ds, args)
-        )
+        output = _safe_lines(overview(ds)) if command == "overview" else _COMMANDS[command](ds, args)
     except _UsageError as e:
         subs[command].error(str(e))
     except OSError as e:
