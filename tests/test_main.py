@@ -585,7 +585,16 @@ class TestCount:
 
         shown = self.lines(capsys)
 
-        assert ("104", f"{ds.current_to}; nothing after it is known") == (shown["count"], shown["data_ends"])
+        assert ("104", str(ds.current_to)) == (shown["count"], shown["data_ends"])
+        assert "-" == self.lines(capsys, "--as-of", "2019")["data_ends"]
+
+    def test_help_names_the_lines(self, capsys):
+        """`count`'s help names the lines it prints, in order."""
+
+        found = re.search(r"Lines 'name: value': ([^.]+)\.", " ".join(run(capsys, "count", "--help")[1].split()))
+
+        assert found is not None
+        assert found.group(1).split(", ") == list(self.lines(capsys))
 
 
 class TestShowFinds:

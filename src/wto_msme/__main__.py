@@ -95,8 +95,10 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
+import attrs
+
 from ._data import DATA_VERSION, load
-from ._dataset import COLLECTIONS, Dataset
+from ._dataset import COLLECTIONS, Dataset, ParticipantCount
 from ._dates import PartialDate, parse_when
 from ._describe import Kind, field_types, kind_of, scanned_fields, shapes, title
 from ._text import fold, quote
@@ -423,25 +425,19 @@ def _on(records: Any, args: argparse.Namespace) -> Any:
 
 def _count(ds: Dataset, args: argparse.Namespace) -> str:
     c = ds.participant_count(args.as_of)
-    claim = c.claimed
-    claimed = _MISSING
-    if claim is not None:
-        when = "" if claim.as_of is None else f" {'on' if claim.as_of.day else 'in'} {claim.as_of}"
-        doubt = "; the member-level data contradicts it" if claim.consistent is False else ""
-        more = "more than " if claim.more_than else ""
-        claimed = f"{more}{claim.count}{when} (claim {claim.id}: {claim.wording}){doubt}"
-    pairs = [
-        ("count", str(c) if c.exact else f"not known; {c}"),
-        ("day", str(c.day)),
-        ("low", str(c.low)),
-        ("high", str(c.high)),
-        ("exact", _text(c.exact)),
-        ("claimed", claimed),
-        ("assumption", c.assumption),
-    ]
-    if c.data_ends is not None:
-        pairs.append(("data_ends", f"{c.data_ends}; nothing after it is known"))
-    return "\n".join(_lines(pairs, _width(args)))
+    values = {"count": str(c) if c.exact else f"not known; {c}", "exact": _text(c.exact)}
+    for name in _COUNTED[len(values) :]:
+        value = getattr(c, name)
+        values[name] = _text(value) if name != "claimed" or value is None else _claim(value)
+    return "\n".join(_lines(values.items(), _width(args)))
+
+
+def _claim(claim: Any) -> str:
+    """A sources' count: the number (or its bound), its date, id and wording, and whether the data contradicts it."""
+    when = "" if claim.as_of is None else f" {'on' if claim.as_of.day else 'in'} {claim.as_of}"
+    doubt = "; the member-level data contradicts it" if claim.consistent is False else ""
+    more = "more than " if claim.more_than else ""
+    return f"{more}{claim.count}{when} (claim {claim.id}: {claim.wording}){doubt}"
 
 
 def _search(ds: Dataset, args: argparse.Namespace) -> str:
@@ -597,10 +593,15 @@ _MIXED = ("kind", "id", "title")
 #: The column that members --as-of adds, and what it says.
 _AS_OF = "as_of"
 _STANDING = "'known' (joined by then) or 'uncertain' (may have)"
+#: The lines of count: the number (or that it is not known), then the answer's fields.
+_COUNTED = ("count", "exact", *(f.name for f in attrs.fields(ParticipantCount)))
 #: The column that search adds.
 _SCORE = "score"
 _FORMATS = ("table", "csv", "json")
-_SHORTENED = "Cells that do not fit the terminal's width end in '…' unless --wide."
+_SHORTENED = (
+    "On a terminal, cells that do not fit its width end in '…' and, where that is not enough, the last columns"
+    " are left out (standard error names them), unless --wide."
+)
 
 
 def _summary(cls: type) -> str:
@@ -669,9 +670,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     count = add(
         "count",
         "count the participants as the WTO counts them",
-        "One line per item, 'name: value': count (the number, or 'not known; between LOW and HIGH'), day, low,"
-        " high, exact, claimed (the sources' count for the day or the period holding it), assumption and,"
-        " where the day is past the data's end, data_ends. A bound is never given as the count.",
+        f"Lines 'name: value': {', '.join(_COUNTED)}. The count is the number where the data knows it, else"
+        " 'not known; between LOW and HIGH': a bound is never given as the count. The others are those of"
+        " wto_msme.Dataset.participant_count's answer: claimed, the sources' count for the day or the period"
+        " holding it; data_ends, the data's end where the day is after it or none was asked (nothing later"
+        " is known).",
     )
     count.add_argument("--as-of", type=_date, metavar="DATE", help="on DATE (a month or a year: its last day)")
     count.add_argument("--wide", action="store_true", help="never wrap a line to fit the terminal")
