@@ -114,7 +114,9 @@ class TestLimits:
         assert 8 * 1024 * 1024 == MAX_FILE_BYTES
         assert largest * 20 < MAX_FILE_BYTES
 
-    @pytest.mark.parametrize("module", ["_data", "_io", "_convert", "_checks", "_dates", "_describe", "_dataset"])
+    @pytest.mark.parametrize(
+        "module", ["_data", "_io", "_convert", "_checks", "_dates", "_describe", "_dataset"]
+    )
     def test_loader_source_runs_no_code_from_data(self, module):
         """The code that reads data has no eval, exec, compile, dynamic import, pickle, marshal or YAML."""
 

@@ -35,7 +35,6 @@ MAX_COUNTED = 100_000
 _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
-
 def check(ds: Dataset, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """
     Return the integrity problems of *ds*, in a stable order; an empty list if none.
@@ -225,7 +224,8 @@ def _annexes(ds: Dataset) -> Iterator[Problem]:
             yield (
                 "presentations",
                 f"presentations[{i}].subcategory",
-                f"{p.subcategory.value!r} belongs under {p.subcategory.category.value!r}, not {p.category.value!r}",
+                f"{p.subcategory.value!r} belongs under {p.subcategory.category.value!r},"
+                f" not {p.category.value!r}",
             )
     seen: dict[int, int] = {}
     for i, r in enumerate(ds.recommendations):
