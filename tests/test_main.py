@@ -251,6 +251,17 @@ class TestLists:
             [r[0] for r in table[1:]],
         )
 
+    def test_search_says_when_no_record_holds_every_word(self, capsys, ds):
+        """A search that finds no record holding every word lists those holding some, and says so on standard error."""
+
+        found = ds.search("finance zzzqq", limit=2)
+
+        status, out, err = run(capsys, "search", "finance zzzqq", "--limit", "2")
+
+        assert (0, True, [r.id for r in found]) == (status, found.partial, [r[1] for r in rows(out)[1:]])
+        assert "no record holds every word of 'finance zzzqq': those listed hold some" in err
+        assert "no record matches 'zzzqqq'" in run(capsys, "search", "zzzqqq")[2]
+
     def test_search_stems_words(self, capsys):
         """`search payment` finds the records that speak of payments."""
 

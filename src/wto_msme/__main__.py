@@ -446,7 +446,9 @@ def _search(ds: Dataset, args: argparse.Namespace) -> str:
         found = records.search(args.text, limit=args.limit)
     except ValueError as e:
         raise _UsageError(str(e)) from None
-    if found.partial:
+    if not found:
+        _note(f"no record matches {quote(args.text)}")
+    elif found.partial:
         _note(f"no record holds every word of {quote(args.text)}: those listed hold some")
     return _records(found, args, {_SCORE: [f"{s:.2f}" for s in found.scores or ()]})
 
@@ -683,7 +685,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "find records by words in their titles, names and summaries",
         f"Best first. Columns: {', '.join((*_MIXED, _SCORE))}; where every hit is of one kind (always with"
         f" --collection), that kind's columns, as its own listing shows them, then {_SCORE}."
-        " Searches every collection unless told one. " + _SHORTENED,
+        " Searches every collection unless told one; --format csv or json writes the records found, best first,"
+        " without their scores. " + _SHORTENED,
     )
     search.add_argument("text", metavar="TEXT", help="the words to look for")
     search.add_argument("--collection", type=_collection(COLLECTIONS), metavar="NAME", help="search only NAME")
