@@ -418,7 +418,7 @@ def _on(records: Any, args: argparse.Namespace) -> Any:
         i = records.index(term)
         return records[i : i + 1]
     during = records.during(args.on)
-    then = f"; the terms during it follow, {len(during)}" if during else ": none is known then"
+    then = f"; listed: every term during it ({len(during)})" if during else ": none is known then"
     _note(f"no one term covers the whole of {args.on}{then}")
     return during
 
