@@ -7,6 +7,7 @@ import csv
 import enum
 import io
 import json
+import re
 import sqlite3
 import sys
 
@@ -14,13 +15,28 @@ import attrs
 import pytest
 
 import wto_msme
-from wto_msme.__main__ import main
+from wto_msme.__main__ import main, safe
+from wto_msme._convert import converter
 from wto_msme._dataset import COLLECTIONS
 from wto_msme._describe import title, title_field
 
 from .conftest import DATA_DIR
 
-COMMANDS = ["overview", "members", "coordinators", "presentations", "search", "show", "export", "schema", "diff"]
+COMMANDS = [
+    "overview",
+    "members",
+    "coordinators",
+    "presentations",
+    "meetings",
+    "documents",
+    "count",
+    "search",
+    "show",
+    "export",
+    "schema",
+    "diff",
+]
+LISTINGS = ["members", "coordinators", "presentations", "meetings", "documents"]
 
 #: The documented CSV columns of the presentations: the fields, a precision beside each date, the provenance's parts.
 PRESENTATION_COLUMNS = [
@@ -41,6 +57,12 @@ PRESENTATION_COLUMNS = [
     "evidence",
     "notes",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _no_terminal(monkeypatch):
+    """Each test starts with no COLUMNS: output that is not a terminal is not fitted to a width."""
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -132,7 +154,7 @@ class TestOverview:
 
 
 class TestLists:
-    @pytest.mark.parametrize("name", ["members", "coordinators", "presentations"])
+    @pytest.mark.parametrize("name", LISTINGS)
     def test_every_listing_shows_the_records_in_order(self, capsys, ds, name):
         """A listing starts with the id and the title field and shows each record's values, '-' where none."""
 
@@ -194,7 +216,13 @@ class TestLists:
 
         status, out, _ = run(capsys, "search", "finance", "--limit", "5")
 
-        assert (0, [["kind", "id", "title"], *([type(r).__name__, r.id, title(r)] for r in found)]) == (
+        assert (
+            0,
+            [
+                ["kind", "id", "title", "score"],
+                *([type(r).__name__, r.id, title(r), f"{s:.2f}"] for r, s in zip(found, found.scores, strict=True)),
+            ],
+        ) == (
             status,
             rows(out),
         )
@@ -217,11 +245,22 @@ class TestLists:
 
         table = rows(run(capsys, "search", "blockchain")[1])
 
-        assert ({wto_msme.Presentation}, listed, [p.id for p in found]) == (
+        assert ({wto_msme.Presentation}, [*listed, "score"], [p.id for p in found]) == (
             {type(r) for r in found},
             table[0],
             [r[0] for r in table[1:]],
         )
+
+    def test_search_says_when_no_record_holds_every_word(self, capsys, ds):
+        """A search that finds no record holding every word lists those holding some, and says so on standard error."""
+
+        found = ds.search("finance zzzqq", limit=2)
+
+        status, out, err = run(capsys, "search", "finance zzzqq", "--limit", "2")
+
+        assert (0, True, [r.id for r in found]) == (status, found.partial, [r[1] for r in rows(out)[1:]])
+        assert "no record holds every word of 'finance zzzqq': those listed hold some" in err
+        assert "no record matches 'zzzqqq'" in run(capsys, "search", "zzzqqq")[2]
 
     def test_search_stems_words(self, capsys):
         """`search payment` finds the records that speak of payments."""
@@ -279,8 +318,15 @@ class TestLists:
         (["presentations", "--from", "2022-02-30"], "argument --from: cannot read '2022-02-30'"),
         (["presentations", "--from", "2023", "--to", "2022"], "--from 2023 comes after --to 2022"),
         (["presentations", "--category", "Gardening"], "unknown category 'Gardening'"),
-        (["show", "2021-09-24-itc"], "no record has the identifier '2021-09-24-itc'"),
-        (["show", "chl", "--collection", "presentations"], "no record has the identifier 'chl' in presentations"),
+        (["show", "2021-09-24-itc"], "no record has the identifier, name, code or symbol '2021-09-24-itc'"),
+        (["show", "chl", "--collection", "presentations"], "symbol 'chl' in presentations"),
+        (["show", "Columbia"], "the closest are 'Colombia'"),
+        (["show", "INF/MSME/W/46"], "the closest are 'INF/MSME/W/46/Rev.3-INF/TGE/W/7/Rev.?'"),
+        (["members", "--as-of", "2023", "--format", "csv"], "--format csv cannot carry"),
+        (["meetings", "--uncertain"], "--uncertain applies with --from or --to"),
+        (["coordinators", "--on", "2020", "--from", "2019"], "--on gives one date"),
+        (["meetings", "--format", "xml"], "invalid choice: 'xml'"),
+        (["count", "--as-of", "someday"], "cannot read 'someday'"),
         (["search", "   "], "the search text is blank"),
         (["search", "cyber", "--limit", "0"], "argument --limit"),
         (["search", "cyber", "--collection", "nowhere"], "unknown collection 'nowhere'"),
@@ -451,3 +497,299 @@ class TestDiff:
         status, out, err = run(capsys, "diff", "bundled", str(tmp_path / "nowhere"))
 
         assert (1, "", True) == (status, out, "cannot read the data" in err)
+
+
+def help_columns(capsys, command: str) -> list[str]:
+    """The columns a command's help names, after 'Columns:'."""
+    found = re.search(r"Columns: ([^.;]+)", " ".join(run(capsys, command, "--help")[1].split()))
+    assert found is not None
+    return found.group(1).split(", ")
+
+
+class TestHelpNamesTheColumns:
+    @pytest.mark.parametrize("name", LISTINGS)
+    def test_every_listing(self, capsys, name):
+        """Each listing's help names exactly the columns it prints, in order."""
+
+        assert help_columns(capsys, name) == rows(run(capsys, name)[1])[0]
+
+    def test_members_as_of(self, capsys):
+        """With --as-of, members prints the columns its help names, then the as_of column the help describes."""
+
+        out = run(capsys, "members", "--help")[1]
+
+        assert [*help_columns(capsys, "members"), "as_of"] == rows(run(capsys, "members", "--as-of", "2022")[1])[0]
+        assert "also as_of:" in " ".join(out.split())
+
+    def test_search(self, capsys):
+        """`search`'s help names the columns of a search over every collection."""
+
+        assert help_columns(capsys, "search") == rows(run(capsys, "search", "finance")[1])[0]
+
+
+class TestNewListings:
+    def test_meetings_between_dates(self, capsys, ds):
+        """`meetings --from --to` lists the meetings certainly held then; --uncertain adds those that may have been."""
+
+        certain = run(capsys, "meetings", "--from", "2024", "--to", "2024")[1]
+        maybe = run(capsys, "meetings", "--from", "2024", "--to", "2024", "--uncertain")[1]
+
+        assert [m.id for m in ds.meetings.between("2024", "2024")] == [r[0] for r in rows(certain)[1:]]
+        assert [m.id for m in ds.meetings.between("2024", "2024", uncertain=True)] == [r[0] for r in rows(maybe)[1:]]
+        assert len(rows(certain)) < len(rows(maybe))
+
+    def test_documents_from_a_date(self, capsys, ds):
+        """`documents --from` lists the documents dated on or after it, in order."""
+
+        table = rows(run(capsys, "documents", "--from", "2024-06")[1])
+
+        assert [d.id for d in ds.documents.between("2024-06", "9999")] == [r[0] for r in table[1:]]
+        assert 0 < len(table) - 1 < len(ds.documents)
+
+    def test_coordinators_on_a_day(self, capsys, ds):
+        """`coordinators --on` lists the one term covering the day."""
+
+        table = rows(run(capsys, "coordinators", "--on", "2019-06-01")[1])
+
+        assert [ds.coordinators.on("2019-06-01").id] == [r[0] for r in table[1:]]
+
+    def test_coordinators_on_a_month_of_two_terms(self, capsys, ds):
+        """Where no one term covers the period, every term during it is listed, and standard error says so."""
+
+        status, out, err = run(capsys, "coordinators", "--on", "2023-04")
+
+        assert (0, [t.id for t in ds.coordinators.during("2023-04")]) == (status, [r[0] for r in rows(out)[1:]])
+        assert (2, True) == (len(rows(out)) - 1, "no one term covers the whole of 2023-04" in err)
+
+
+class TestCount:
+    def lines(self, capsys, *args: str) -> dict[str, str]:
+        """The count's lines by name."""
+        return dict(line.split(": ", 1) for line in run(capsys, "count", *args)[1].splitlines())
+
+    def test_a_range_is_never_the_count(self, capsys, ds):
+        """Where the data knows only bounds, count says the number is not known, and gives them and the claim."""
+
+        expected = ds.participant_count("2019")
+
+        shown = self.lines(capsys, "--as-of", "2019")
+
+        assert (False, 88, 90) == (expected.exact, expected.low, expected.high)
+        assert {
+            "count": f"not known; between {expected.low} and {expected.high}",
+            "day": "2019-12-31",
+            "low": str(expected.low),
+            "high": str(expected.high),
+            "exact": "false",
+        } == {k: shown[k] for k in ("count", "day", "low", "high", "exact")}
+        assert shown["claimed"].startswith(f"{expected.claimed.count} in 2019 (claim {expected.claimed.id}: ")
+
+    def test_an_exact_count(self, capsys, ds):
+        """Where the bounds meet, count gives the number."""
+
+        shown = self.lines(capsys, "--as-of", "2020-12-11")
+
+        assert (str(int(ds.participant_count("2020-12-11"))), "true") == (shown["count"], shown["exact"])
+
+    def test_without_a_date_the_data_end(self, capsys, ds):
+        """Without --as-of, count is the count at the data's end, and says that nothing later is known."""
+
+        shown = self.lines(capsys)
+
+        assert ("104", str(ds.current_to)) == (shown["count"], shown["data_ends"])
+        assert "-" == self.lines(capsys, "--as-of", "2019")["data_ends"]
+
+    def test_help_names_the_lines(self, capsys):
+        """`count`'s help names the lines it prints, in order."""
+
+        found = re.search(r"Lines 'name: value': ([^.]+)\.", " ".join(run(capsys, "count", "--help")[1].split()))
+
+        assert found is not None
+        assert found.group(1).split(", ") == list(self.lines(capsys))
+
+
+class TestShowFinds:
+    def collections(self, out: str) -> list[tuple[str, str]]:
+        """Each record shown, as (collection, id)."""
+        blocks = [b.splitlines() for b in out.split("\n\n")]
+        return [(b[0].removeprefix("collection: "), b[1].removeprefix("id: ")) for b in blocks]
+
+    @pytest.mark.parametrize("text", ["South Korea", "Corée du Sud", "KOR", "KR"])
+    def test_a_member_by_name_alias_or_code(self, capsys, text):
+        """A name, an alias or an ISO code shows the participant and the WTO Member it names."""
+
+        assert [("members", "kor"), ("wto_members", "kor")] == self.collections(run(capsys, "show", text)[1])
+
+    def test_a_document_by_symbol(self, capsys, ds):
+        """A document symbol, or either part of a joint one, shows the document."""
+
+        expected = [("documents", ds.documents.find("INF/MSME/W/58").id)]
+
+        assert expected == self.collections(run(capsys, "show", "INF/MSME/W/58")[1])
+        assert expected == self.collections(run(capsys, "show", "inf/tge/com/11")[1])
+
+    def test_a_non_participant(self, capsys):
+        """A WTO Member that takes part through the European Union is shown as a WTO Member."""
+
+        assert [("wto_members", "deu")] == self.collections(run(capsys, "show", "Germany")[1])
+
+
+def longest(out: str) -> int:
+    """The length of the longest line of *out*."""
+    return max(len(line) for line in out.splitlines())
+
+
+class TestWidth:
+    @pytest.mark.parametrize("width", [80, 120])
+    @pytest.mark.parametrize(
+        "args",
+        [[name] for name in LISTINGS]
+        + [
+            ["members", "--as-of", "2023"],
+            ["search", "finance"],
+            ["show", "kor"],
+            ["show", "INF/MSME/W/58"],
+            ["count"],
+        ],
+    )
+    def test_every_line_fits(self, capsys, monkeypatch, width, args):
+        """With COLUMNS set, no line of a listing, a search, show or count is longer than the width."""
+
+        monkeypatch.setenv("COLUMNS", str(width))
+        wide = run(capsys, *args, "--wide")[1]
+
+        status, out, _ = run(capsys, *args)
+
+        assert (0, True) == (status, longest(out) <= width)
+        assert longest(wide) > 80 or args == ["count"]
+
+    @pytest.mark.parametrize("name", LISTINGS)
+    def test_shortened_cells_begin_as_the_whole(self, capsys, monkeypatch, name):
+        """A shortened cell ends in '…' and begins as the whole value does; a column left out is named."""
+
+        whole = rows(run(capsys, name)[1])
+        monkeypatch.setenv("COLUMNS", "80")
+        status, out, err = run(capsys, name)
+        lines = out.splitlines()
+        header = lines[0].split()
+        cut = [line.split("  ") for line in lines]
+
+        assert (0, whole[0][: len(header)]) == (status, header)
+        for shown, full in zip(rows(out)[1:], whole[1:], strict=True):
+            for s, f in zip(shown, full, strict=False):
+                assert s == f or (s.endswith("…") and f.startswith(s[:-1])), (s, f)
+        assert any(c.endswith("…") for line in cut for c in line)
+        assert (len(header) < len(whole[0])) == ("left out to fit 80 columns: " in err)
+
+    def test_show_wraps_with_an_indent(self, capsys, monkeypatch, ds):
+        """`show` wraps a long value onto indented lines that hold the rest of it."""
+
+        monkeypatch.setenv("COLUMNS", "80")
+        text = ds.members.get("kor").provenance.notes[0].text
+
+        lines = run(capsys, "show", "kor", "--collection", "members")[1].splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("provenance.notes[0].text: "))
+        end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+
+        assert text.split() == " ".join(lines[start:end]).removeprefix("provenance.notes[0].text: ").split()
+        assert end - start > 1
+
+    def test_piped_output_is_whole(self, capsys, ds):
+        """Without COLUMNS, output that is not a terminal is never shortened."""
+
+        out = run(capsys, "presentations")[1]
+
+        assert ("…" not in out, longest(out) > 120) == (True, True)
+
+
+class TestFormats:
+    @pytest.mark.parametrize("name", LISTINGS)
+    def test_csv_reads_back(self, capsys, ds, name):
+        """--format csv writes what to_csv writes for the records listed."""
+
+        stream = io.StringIO(newline="")
+        getattr(ds, name).to_csv(stream)
+
+        out = run(capsys, name, "--format", "csv")[1]
+
+        assert stream.getvalue() == out
+        assert [r.id for r in getattr(ds, name)] == [r["id"] for r in csv.DictReader(io.StringIO(out, newline=""))]
+
+    def test_csv_of_a_filtered_listing(self, capsys, ds):
+        """--format csv holds only the records the options keep."""
+
+        out = run(capsys, "meetings", "--from", "2024", "--to", "2024", "--format", "csv")[1]
+
+        assert [m.id for m in ds.meetings.between("2024", "2024")] == [
+            r["id"] for r in csv.DictReader(io.StringIO(out, newline=""))
+        ]
+
+    @pytest.mark.parametrize("name", LISTINGS)
+    def test_json_reads_back(self, capsys, name):
+        """--format json writes the records as the data file holds them."""
+
+        assert data_file(f"{name}.json") == json.loads(run(capsys, name, "--format", "json")[1])
+
+    def test_json_of_a_search(self, capsys, ds):
+        """`search --format json` writes each record found, best first, as the converter unstructures it."""
+
+        found = ds.search("finance", limit=4)
+
+        records = json.loads(run(capsys, "search", "finance", "--limit", "4", "--format", "json")[1])
+
+        assert [converter().unstructure(r) for r in found] == records
+
+
+HOSTILE = "Bad\x1b[31mRed\u202eevil\x07\nnext\u2028line"
+
+
+@pytest.fixture
+def hostile(ds, tmp_path):
+    """A copy of the data whose current coordinator's name holds control, format and separator characters."""
+    c = ds.coordinators
+    wto_msme.dump(attrs.evolve(ds, coordinators=(*c[:-1], attrs.evolve(c[-1], name=HOSTILE))), tmp_path)
+    return tmp_path
+
+
+class TestTerminalSafety:
+    def test_safe(self):
+        """Control, format and separator characters are written escaped; printable text and spaces are kept."""
+
+        assert "Bad\\x1b[31mRed\\u202eevil\\x07\\nnext\\u2028line" == safe(HOSTILE)
+        assert "Côte d\u2019Ivoire\u00a0x \\ y" == safe("Côte d\u2019Ivoire\u00a0x \\ y")
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["coordinators"],
+            ["coordinators", "--format", "table"],
+            ["search", "bad"],
+            ["show", "wilson"],
+            ["overview"],
+        ],
+    )
+    @pytest.mark.parametrize("columns", [None, "80"])
+    def test_data_text_reaches_no_terminal_raw(self, capsys, monkeypatch, hostile, args, columns):
+        """A name holding an escape sequence, a bidi override and a newline is printed escaped, whole or shortened."""
+
+        if columns is not None:
+            monkeypatch.setenv("COLUMNS", columns)
+
+        status, out, _ = run(capsys, "--data", str(hostile), *args)
+
+        assert (0, [], True) == (
+            status,
+            [ch for ch in out if not ch.isprintable() and ch != "\n"],
+            "Bad\\x1b[31m" in out,
+        )
+
+    def test_a_diff_reaches_no_terminal_raw(self, capsys, hostile):
+        """`diff` writes the changed values' control and format characters escaped."""
+
+        status, out, _ = run(capsys, "diff", "bundled", str(hostile))
+
+        assert (0, [], True) == (
+            status,
+            [ch for ch in out if not ch.isprintable() and ch != "\n"],
+            "~ coordinators" in out,
+        )
