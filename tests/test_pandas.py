@@ -57,21 +57,55 @@ def pd():
 
 
 class TestWithPandas:
-    def test_one_row_per_record_in_order(self, ds, pd):
-        """A collection gives a row per record, in order, with the default index."""
+    def test_one_row_per_record_in_order_indexed_by_id(self, ds, pd):
+        """A collection gives a row per record, in order, indexed by id."""
 
         df = ds.presentations.to_pandas()
 
-        assert [p.id for p in ds.presentations] == df["id"].tolist()
-        assert list(range(len(ds.presentations))) == df.index.tolist()
+        assert ([p.id for p in ds.presentations], "id") == (df.index.tolist(), df.index.name)
+        assert ds.presentations[3].title == df.loc[ds.presentations[3].id, "title"]
 
     @pytest.mark.parametrize("name", COLLECTIONS)
     def test_columns_are_the_flat_columns(self, ds, pd, name):
-        """Every collection's DataFrame has the columns CSV export has, in the same order."""
+        """Every collection's DataFrame has the columns CSV export has, in the same order, its id as the index."""
 
         records = getattr(ds, name)
+        df = records.to_pandas()
+        names = [c.name for c in columns(type(records[0]))]
 
-        assert [c.name for c in columns(type(records[0]))] == list(records.to_pandas().columns)
+        assert names == [df.index.name, *df.columns]
+
+    def test_records_without_an_id_are_indexed_by_position(self, ds, pd):
+        """Records with no id, such as the notes, keep the positional index."""
+
+        df = ds.notes().to_pandas()
+
+        assert list(range(len(ds.notes()))) == df.index.tolist()
+
+    def test_members_say_when_they_joined(self, ds, pd):
+        """A member's joining reads in words beside its typed columns; an unknown one is missing."""
+
+        df = ds.members.to_pandas()
+
+        assert ("string", "by 2020-12-11", "between 2021-10-22 and 2021-12") == (
+            str(df["joined"].dtype),
+            df.loc["arg", "joined"],
+            df.loc["gmb", "joined"],
+        )
+        assert (pd.NaT, pd.Timestamp(2021, 10, 22), "month") == (
+            df.loc["gmb", "joined_on"],
+            df.loc["gmb", "joined_not_before"],
+            df.loc["gmb", "joined_not_after_precision"],
+        )
+
+    def test_meetings_known_by_bounds_say_so(self, ds, pd):
+        """A meeting known only by its bounds has no date but says between which dates it was held."""
+
+        df = ds.meetings.to_pandas()
+        row = df.loc["2024-post-mc13-meeting"]
+
+        assert (True, "between 2024-03-02 and 2024-06-30") == (pd.isna(row["date"]), row["when"])
+        assert "2018-03-27" == df.loc["2018-03-27-meeting", "when"]
 
     def test_dates_are_datetimes_with_a_precision(self, ds, pd):
         """A date column holds the first day of the period, and its precision column says which period."""
@@ -129,7 +163,7 @@ class TestWithPandas:
 
         df = ds.presentations[:0].to_pandas()
 
-        assert (0, [c.name for c in columns(wto_msme.Presentation)]) == (len(df), list(df.columns))
+        assert (0, [c.name for c in columns(wto_msme.Presentation)]) == (len(df), [df.index.name, *df.columns])
 
     @given(st.lists(records(wto_msme.Presentation), max_size=5).map(Presentations))
     def test_generated_presentations(self, pd, generated):
@@ -147,7 +181,7 @@ class TestWithPandas:
         hits = ds.presentations.search("cyber")
         df = hits.to_pandas()
 
-        assert [p.id for p in hits] == df["id"].tolist()
+        assert [p.id for p in hits] == df.index.tolist()
         assert list(ds.presentations.to_pandas().columns) == list(df.columns)
 
     def test_mixed_search_result(self, ds, pd):
@@ -158,4 +192,5 @@ class TestWithPandas:
 
         assert ["kind", "id", "title"] == list(df.columns)
         assert [(type(r).__name__, r.id) for r in hits] == list(zip(df["kind"], df["id"], strict=True))
+        assert list(range(len(hits))) == df.index.tolist()
         assert ("Presentation", "Global Trade Helpdesk update") == (df.loc[0, "kind"], df.loc[0, "title"])
