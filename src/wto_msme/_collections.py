@@ -231,7 +231,7 @@ class Records(tuple[R, ...]):
         >>> ds.members.to_pandas().loc["gmb", "joined"]
         'between 2021-10-22 and 2021-12'
         """
-        from ._pandas import frame
+        from ._flat import frame
 
         return frame(self)
 

@@ -1,5 +1,5 @@
 """
-Records as flat rows: the columns that ``to_pandas()`` and ``to_csv()`` share.
+Records as flat rows: the columns that ``to_pandas()`` and ``to_csv()`` share, and both writers.
 
 The rules, for each field of a record's class in declaration order, by its shape
 (:func:`wto_msme._describe.shapes`):
@@ -19,6 +19,9 @@ The rules, for each field of a record's class in declaration order, by its shape
   date where known, else its bounds (``by 2020-12-11``, ``between 2021-10-22 and
   2021-12``, ``on or after 2023-03-13``), else nothing. It is named after the nested
   record that holds the dates (``joined``), or :data:`WHEN` for the record's own.
+
+A DataFrame holds the same columns, typed, indexed by ``id`` where the records have one;
+pandas is imported only when one is asked for.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import functools
 import os
 import re
 from collections.abc import Callable, Iterable
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -35,7 +38,10 @@ from ._dates import Precision
 from ._describe import Kind, field_types, kind_of, orderings, shapes, title
 from ._model import Note, Provenance
 
-__all__ = ["MIXED", "WHEN", "Column", "bounded", "columns", "columns_of", "csv_cell", "row", "write_csv"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["MIXED", "WHEN", "Column", "bounded", "columns", "columns_of", "csv_cell", "frame", "row", "write_csv"]
 
 ColumnKind = Literal["text", "integer", "boolean", "date", "precision", "enum", "tuple", "count", "title", "bounded"]
 
@@ -250,3 +256,52 @@ def _csv_quote(cell: str, *, spreadsheet_safe: bool) -> str:
     if _NEEDS_QUOTES.search(cell):
         return '"' + cell.replace('"', '""') + '"'
     return cell
+
+
+_MISSING_PANDAS = 'to_pandas() needs pandas, which is not installed: pip install "wto_msme[pandas]"'
+
+
+def frame(records: tuple[Any, ...]) -> pd.DataFrame:
+    """
+    Return the collection *records* as a DataFrame with the columns of :func:`columns_of`, typed.
+
+    It is indexed by ``id`` where the records are of one kind that has one, by position otherwise.
+    """
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError(_MISSING_PANDAS) from e
+    cols = columns_of(records)
+    values = list(zip(*(row(r, cols) for r in records), strict=True)) or [() for _ in cols]
+    df = pandas.DataFrame({c.name: _SERIES[c.kind](pandas, c, v) for c, v in zip(cols, values, strict=True)})
+    cls = kind_of(records)
+    return df.set_index("id") if cls is not None and "id" in field_types(cls) else df
+
+
+def _texts(pd: Any, column: Column, values: tuple[Any, ...]) -> Any:
+    return pd.Series(values, dtype="string")
+
+
+def _numbers(pd: Any, column: Column, values: tuple[Any, ...]) -> Any:
+    return pd.Series(values, dtype="Int64" if column.optional else "int64")
+
+
+def _members(pd: Any, column: Column, values: tuple[Any, ...]) -> Any:
+    """An enum's or a precision's values, categorical in the enum's order."""
+    categories = [m.value for m in column.type]
+    return pd.Series(pd.Categorical([getattr(v, "value", v) for v in values], categories=categories))
+
+
+#: The Series of a column of each kind: texts, numbers and flags nullable where a value may be missing.
+_SERIES: dict[str, Callable[[Any, Column, tuple[Any, ...]], Any]] = {
+    "text": _texts,
+    "title": _texts,
+    "bounded": _texts,
+    "integer": _numbers,
+    "count": _numbers,
+    "boolean": lambda pd, c, v: pd.Series(v, dtype="boolean" if c.optional else "bool"),
+    "date": lambda pd, c, v: pd.Series(pd.to_datetime(list(v)), dtype="datetime64[ns]"),
+    "precision": _members,
+    "enum": _members,
+    "tuple": lambda pd, c, v: pd.Series(list(v), dtype="object"),  # kept whole
+}
