@@ -212,18 +212,26 @@ class Records(tuple[R, ...]):
         """
         Return the records as a pandas DataFrame: a row each, in order, with typed columns.
 
-        The columns are those of :meth:`to_csv`: a date gives ``<field>`` (its first
-        day, a datetime) and ``<field>_precision``; an enum is categorical in the
-        enum's order; a tuple stays whole; the provenance gives ``source``, ``locator``,
-        ``evidence`` and ``notes`` (how many). A collection of mixed kinds gives
-        ``kind``, ``id`` and ``title``. Needs the ``pandas`` extra.
+        It is indexed by ``id`` where the records have one. The other columns are those
+        of :meth:`to_csv`: a date gives ``<field>`` (its first day, a datetime) and
+        ``<field>_precision``; a date that others bound is preceded by a text column
+        that says when in words (``joined``: ``"by 2020-12-11"``; a meeting's
+        ``when``); an enum is categorical in the enum's order; a tuple stays whole; the
+        provenance gives ``source``, ``locator``, ``evidence`` and ``notes`` (how many).
+        A collection of mixed kinds gives ``kind``, ``id`` and ``title``, indexed by
+        position. Needs the ``pandas`` extra.
 
         >>> import wto_msme
-        >>> df = wto_msme.load().presentations.to_pandas()
-        >>> df.loc[0, ["institution", "date", "date_precision"]].tolist()
+        >>> ds = wto_msme.load()
+        >>> df = ds.presentations.to_pandas()
+        >>> df.index[0]
+        '2021-09-24-itc-global-trade-helpdesk-update'
+        >>> df.iloc[0][["institution", "date", "date_precision"]].tolist()
         ['ITC', Timestamp('2021-09-24 00:00:00'), 'day']
+        >>> ds.members.to_pandas().loc["gmb", "joined"]
+        'between 2021-10-22 and 2021-12'
         """
-        from ._pandas import frame
+        from ._flat import frame
 
         return frame(self)
 

@@ -37,6 +37,7 @@ _TYPES = {
     "enum": "string",
     "tuple": "array",
     "count": "integer",
+    "bounded": "string",
 }
 
 #: A Sphinx cross-reference (``:attr:`Member.id```) or inline literal, written as Markdown code.
@@ -117,6 +118,8 @@ def _description(cls: type, column: Column) -> str:
         return f"{doc} Its first day; {column.name}_precision says whether it is a year, a month or a day."
     if column.kind == "precision":
         return f"The precision of {column.name.removesuffix('_precision')}: {', '.join(m.value for m in column.type)}."
+    if column.kind == "bounded":
+        return "When, in words: the date where known, else its bounds (by …, between … and …, on or after …)."
     if column.kind == "count":
         return f"The number of {column.name} (the JSON export and the SQLite database hold them): {doc}"
     refers = target(cls, column)

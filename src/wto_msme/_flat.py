@@ -1,38 +1,52 @@
 """
-Records as flat rows: the columns that ``to_pandas()`` and ``to_csv()`` share.
+Records as flat rows: the columns that ``to_pandas()`` and ``to_csv()`` share, and both writers.
 
-The rules, for each field of a record's class in declaration order:
+The rules, for each field of a record's class in declaration order, by its shape
+(:func:`wto_msme._describe.shapes`):
 
 - a text, a number or a flag is one column of the field's name;
 - a date (:class:`~wto_msme.PartialDate`) is two columns: ``<field>``, the first day of
   the period it stands for, and ``<field>_precision``, ``year``, ``month`` or ``day``;
 - an enum is one column holding the member's value;
 - a tuple is one column holding the whole tuple;
-- the provenance is four columns: ``source``, ``locator``, ``evidence`` and ``notes``,
-  the number of notes (the notes themselves are in the JSON export);
-- another nested record (a member's ``joined``) gives its own columns, each prefixed
-  with the field's name and an underscore: ``joined_on``, ``joined_on_precision``...
+- a nested record (a member's ``joined``) gives its own columns, each prefixed with the
+  field's name and an underscore: ``joined_on``, ``joined_on_precision``...; the
+  provenance gives its own without a prefix (``source``, ``locator``, ``evidence``), its
+  notes as ``notes``, how many there are (the notes themselves are in the JSON export);
+- a date that other dates of its record bound (declared with ``_describe.after``: a
+  joining's ``not_before`` ≤ ``on`` ≤ ``not_after``, a meeting's ``not_before`` ≤
+  ``date`` ≤ ``not_after``) is preceded by a text column that says when in words: the
+  date where known, else its bounds (``by 2020-12-11``, ``between 2021-10-22 and
+  2021-12``, ``on or after 2023-03-13``), else nothing. It is named after the nested
+  record that holds the dates (``joined``), or :data:`WHEN` for the record's own.
+
+A DataFrame holds the same columns, typed, indexed by ``id`` where the records have one;
+pandas is imported only when one is asked for.
 """
 
 from __future__ import annotations
 
-import enum
 import functools
 import os
 import re
-import typing
-from collections.abc import Iterable
-from typing import IO, Any, Literal
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._dates import PartialDate, Precision
-from ._describe import field_types, kind_of, title, unwrap_optional
-from ._model import Provenance
+from ._dates import Precision
+from ._describe import Kind, field_types, kind_of, orderings, shapes, title
+from ._model import Note, Provenance
 
-__all__ = ["MIXED", "Column", "columns", "columns_of", "csv_cell", "row", "write_csv"]
+if TYPE_CHECKING:
+    import pandas as pd
 
-Kind = Literal["text", "integer", "boolean", "date", "precision", "enum", "tuple", "count", "title"]
+__all__ = ["MIXED", "WHEN", "Column", "bounded", "columns", "columns_of", "csv_cell", "frame", "row", "write_csv"]
+
+ColumnKind = Literal["text", "integer", "boolean", "date", "precision", "enum", "tuple", "count", "title", "bounded"]
+
+#: The name of the column that says in words when a record's own bounded date is.
+WHEN = "when"
 
 
 @attrs.frozen
@@ -44,11 +58,13 @@ class Column:
     name: str
     """The column's name."""
 
-    kind: Kind
-    """What it holds."""
+    kind: ColumnKind
+    """What it holds: a field's shape (:attr:`Kind.value <wto_msme._describe.Kind>`), or a value
+    made from one: a date's ``precision``, a ``count`` of notes, a record's ``title``, a
+    ``bounded`` date in words."""
 
     path: tuple[str, ...]
-    """The attributes that lead from the record to the value."""
+    """The attributes that lead from the record to the value (for a bounded date, to the date)."""
 
     optional: bool
     """Whether the value may be missing."""
@@ -60,35 +76,55 @@ class Column:
         """Return this column's value for *record*, as a Python object (``None`` where missing)."""
         if self.kind == "title":
             return title(record)
-        value = record
-        for name in self.path:
-            if value is None:
-                return None
-            value = getattr(value, name, None)
-        if value is None:
-            return None
-        if self.kind == "date":
-            return value.first_day
-        if self.kind == "precision":
-            return value.precision.value
-        if self.kind == "count":
-            return len(value)
-        return value
+        if self.kind == "bounded":
+            return _in_words(functools.reduce(_step, self.path[:-1], record))
+        value = functools.reduce(_step, self.path, record)
+        return None if value is None else _VALUES.get(self.kind, _same)(value)
 
 
-def _kind(t: Any) -> Kind:
-    if t is str:
-        return "text"
-    if t is bool:
-        return "boolean"
-    if t is int:
-        return "integer"
-    if isinstance(t, type) and issubclass(t, enum.Enum):
-        return "enum"
-    if typing.get_origin(t) is tuple:
-        return "tuple"
-    msg = f"no flat column for {t!r}"  # pragma: no cover - a model change
-    raise TypeError(msg)
+def _step(value: Any, name: str) -> Any:
+    return None if value is None else getattr(value, name, None)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+#: The value of a column of each kind made from a field's value.
+_VALUES: dict[str, Callable[[Any], Any]] = {
+    "date": lambda d: d.first_day,
+    "precision": lambda d: d.precision.value,
+    "count": len,
+}
+
+
+@functools.cache
+def bounded(cls: type) -> tuple[str, str, str] | None:
+    """
+    Return the date field of *cls* that two others bound, as ``(lower, date, upper)``, or ``None``.
+
+    It is the date declared :func:`~wto_msme._describe.after` one date (its lower bound)
+    and before another (its upper bound).
+    """
+    pairs = orderings(cls)
+    for name in field_types(cls):
+        low = next((early for late, early in pairs if late == name), None)
+        high = next((late for late, early in pairs if early == name), None)
+        if low is not None and high is not None:
+            return low, name, high
+    return None
+
+
+def _in_words(record: Any) -> str | None:
+    """When *record*'s bounded date is, in words: the date, else its bounds; ``None`` if neither is known."""
+    if record is None:
+        return None
+    cls: type = type(record)
+    low, date, high = (getattr(record, name) for name in bounded(cls) or ())
+    if low is None and high is None:
+        return None if date is None else str(date)
+    span = f"by {high}" if low is None else f"on or after {low}" if high is None else f"between {low} and {high}"
+    return span if date is None else f"{date}, {span}"
 
 
 @functools.cache
@@ -105,23 +141,20 @@ def columns(cls: type) -> tuple[Column, ...]:
 
 
 def _columns(cls: type, path: tuple[str, ...], prefix: str, *, optional: bool) -> Iterable[Column]:
-    for f in attrs.fields(cls):
-        t, maybe = unwrap_optional(field_types(cls)[f.name])
-        here = (*path, f.name)
-        name = prefix + f.name
-        opt = optional or maybe
-        if t is PartialDate:
-            yield Column(name, "date", here, opt, t)
+    dates = bounded(cls)
+    for field, shape in shapes(cls).items():
+        here, name, opt = (*path, field), prefix + field, optional or shape.optional
+        if dates is not None and field == dates[1]:
+            yield Column(prefix.removesuffix("_") or WHEN, "bounded", here, True, str)
+        if shape.kind is Kind.DATE:
+            yield Column(name, "date", here, opt, shape.type)
             yield Column(f"{name}_precision", "precision", here, opt, Precision)
-        elif t is Provenance:
-            yield Column("source", "text", (*here, "source"), opt, str)
-            yield Column("locator", "text", (*here, "locator"), True, str)
-            yield Column("evidence", "tuple", (*here, "evidence"), opt, tuple[str, ...])
-            yield Column("notes", "count", (*here, "notes"), opt, int)
-        elif attrs.has(t):
-            yield from _columns(t, here, f"{name}_", optional=opt)
+        elif shape.kind is Kind.RECORD:
+            yield from _columns(shape.type, here, "" if shape.type is Provenance else f"{name}_", optional=opt)
+        elif shape.item is not None and shape.item.type is Note:
+            yield Column(name, "count", here, opt, int)
         else:
-            yield Column(name, _kind(t), here, opt, t)
+            yield Column(name, shape.kind.value, here, opt, shape.type)
 
 
 def row(record: Any, cols: tuple[Column, ...]) -> tuple[Any, ...]:
@@ -223,3 +256,52 @@ def _csv_quote(cell: str, *, spreadsheet_safe: bool) -> str:
     if _NEEDS_QUOTES.search(cell):
         return '"' + cell.replace('"', '""') + '"'
     return cell
+
+
+_MISSING_PANDAS = 'to_pandas() needs pandas, which is not installed: pip install "wto_msme[pandas]"'
+
+
+def frame(records: tuple[Any, ...]) -> pd.DataFrame:
+    """
+    Return the collection *records* as a DataFrame with the columns of :func:`columns_of`, typed.
+
+    It is indexed by ``id`` where the records are of one kind that has one, by position otherwise.
+    """
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError(_MISSING_PANDAS) from e
+    cols = columns_of(records)
+    values = list(zip(*(row(r, cols) for r in records), strict=True)) or [() for _ in cols]
+    df = pandas.DataFrame({c.name: _SERIES[c.kind](pandas, c, v) for c, v in zip(cols, values, strict=True)})
+    cls = kind_of(records)
+    return df.set_index("id") if cls is not None and "id" in field_types(cls) else df
+
+
+def _texts(pd: Any, column: Column, values: tuple[Any, ...]) -> Any:
+    return pd.Series(values, dtype="string")
+
+
+def _numbers(pd: Any, column: Column, values: tuple[Any, ...]) -> Any:
+    return pd.Series(values, dtype="Int64" if column.optional else "int64")
+
+
+def _members(pd: Any, column: Column, values: tuple[Any, ...]) -> Any:
+    """An enum's or a precision's values, categorical in the enum's order."""
+    categories = [m.value for m in column.type]
+    return pd.Series(pd.Categorical([getattr(v, "value", v) for v in values], categories=categories))
+
+
+#: The Series of a column of each kind: texts, numbers and flags nullable where a value may be missing.
+_SERIES: dict[str, Callable[[Any, Column, tuple[Any, ...]], Any]] = {
+    "text": _texts,
+    "title": _texts,
+    "bounded": _texts,
+    "integer": _numbers,
+    "count": _numbers,
+    "boolean": lambda pd, c, v: pd.Series(v, dtype="boolean" if c.optional else "bool"),
+    "date": lambda pd, c, v: pd.Series(pd.to_datetime(list(v)), dtype="datetime64[ns]"),
+    "precision": _members,
+    "enum": _members,
+    "tuple": lambda pd, c, v: pd.Series(list(v), dtype="object"),  # kept whole
+}

@@ -7,7 +7,8 @@ Every table is read from the model:
   a row per record in the collection's order, with the columns of ``to_csv()``: texts
   ``TEXT``; numbers and flags ``INTEGER`` (flags 0 or 1); a date ``TEXT``, its first day
   ``YYYY-MM-DD``, beside its ``<field>_precision``; enums their values, as ``TEXT``,
-  checked against the enum; other tuples a JSON array, as ``TEXT``;
+  checked against the enum; other tuples a JSON array, as ``TEXT``; a bounded date in
+  words (a member's ``joined``, a meeting's ``when``) ``TEXT``;
 - its primary key is ``id``; a kind of record without one (the initiative) gets a first
   column ``row``, its position from 1, as its key;
 - a column that holds the id of another record, such as ``presentations.meeting`` or each
@@ -54,6 +55,7 @@ _TYPES = {
     "precision": "TEXT",
     "enum": "TEXT",
     "tuple": "TEXT",
+    "bounded": "TEXT",
 }
 #: The key of a table whose records have no id: the row's position, from 1.
 _ROW = "row"
