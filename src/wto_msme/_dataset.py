@@ -32,7 +32,7 @@ from ._collections import (
 )
 from ._dates import DateLike, PartialDate, parse_argument
 from ._describe import references, shapes
-from ._display import dataset_html, register_sources
+from ._display import dataset_html
 from ._model import CountClaim, Initiative, LocatedNote, Member, ParticipationStep, Provenance, WtoMember
 from .enums import ClaimSubject, MemberKind
 from .exceptions import RecordNotFoundError
@@ -387,7 +387,8 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         # The participants answer to their WTO Member records' names too (set once, here).
         object.__setattr__(self, "members", Members(self.members, wto_members=self.wto_members, all_participants=True))
-        register_sources(self.sources)  # so that displays name a record's source by its title
+        for name in COLLECTIONS:  # each collection a copy of its own that belongs to this dataset, for display
+            object.__setattr__(self, name, getattr(self, name)._bound(self))
 
     @functools.cached_property
     def _counter(self) -> _Counter:
