@@ -440,8 +440,8 @@ class TestDiff:
 
         assert (
             0,
-            f"+ sponsors zzz\n- news {ds.news[0].id}\n~ coordinators casanueva\n"
-            '    name: "Hector Casanueva" -> "H. Casanueva"\n',
+            f"1 added, 1 removed, 1 changed\n+ sponsors zzz\n- news {ds.news[0].id}\n~ coordinators casanueva\n"
+            "    name: 'Hector Casanueva' -> 'H. Casanueva'\n",
         ) == (status, out)
 
     def test_bundled_against_itself(self, capsys):

@@ -130,7 +130,8 @@ def _title(record: Any, ds: Dataset) -> str:
         return ", ".join(t for t in (record.symbol, record.description) if t)
     if isinstance(record, Declaration) and record.symbol:
         return f"{record.title} ({record.symbol})"
-    named_by = dict(references(type(record))).get(title_field(type(record)) or "")
+    cls: type = type(record)
+    named_by = dict(references(cls)).get(title_field(cls) or "")
     if named_by is not None:  # a record named by another's id, such as a sponsor: that record's name
         other = getattr(ds, named_by).get(title(record))
         return title(record) if other is None else title(other)
@@ -139,15 +140,17 @@ def _title(record: Any, ds: Dataset) -> str:
 
 def _date(record: Any) -> PartialDate | None:
     """The record's date: the first date field its class declares, or ``None``."""
-    name = next((n for n, s in shapes(type(record)).items() if s.kind is Kind.DATE), None)
+    cls: type = type(record)
+    name = next((n for n, s in shapes(cls).items() if s.kind is Kind.DATE), None)
     return None if name is None else getattr(record, name)
 
 
 def _document(record: Any, ds: Dataset) -> Any | None:
     """The document a record with no date field of its own is part of, where one of its fields names one."""
-    if isinstance(record, Source) or any(s.kind is Kind.DATE for s in shapes(type(record)).values()):
+    cls: type = type(record)
+    if isinstance(record, Source) or any(s.kind is Kind.DATE for s in shapes(cls).values()):
         return None
-    ids = [getattr(record, name) for name, collection in references(type(record)) if collection == "documents"]
+    ids = [getattr(record, name) for name, collection in references(cls) if collection == "documents"]
     return ds.documents.get(ids[0]) if len(ids) == 1 and isinstance(ids[0], str) else None
 
 

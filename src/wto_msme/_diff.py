@@ -76,7 +76,9 @@ class Diff(NamedTuple):
         return bool(self.added or self.removed or self.changed)
 
     def _summary(self) -> str:
-        counts = zip((len(self.added), len(self.removed), len(self.changed)), ("added", "removed", "changed"), strict=True)
+        counts = zip(
+            (len(self.added), len(self.removed), len(self.changed)), ("added", "removed", "changed"), strict=True
+        )
         return ", ".join(f"{n} {what}" for n, what in counts if n) or "no differences"
 
     def _field_lines(self) -> list[tuple[RecordChange, str, str, str]]:

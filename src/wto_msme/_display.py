@@ -267,7 +267,7 @@ def _labels(records: Any) -> dict[str, str]:
 
 
 def _ids_html(ids: str | tuple[str, ...] | None, labels: dict[str, str] | None, width: int) -> str:
-    """The records *ids* point to, by name where *labels* (of the dataset's collection) name them; the ids in the tooltip."""
+    """The records *ids* point to, by the names *labels* give them (the ids where none), the ids in the tooltip."""
     if ids is None:
         return ""
     many = (ids,) if isinstance(ids, str) else ids
@@ -324,7 +324,8 @@ def collection_html(records: tuple[Any, ...]) -> str:
             cells.append(_ids_html(value, labels[ref], TABLE_WIDTH) if ref else _html(value, TABLE_WIDTH, marked))
         found = [f"{scores[i]:.2f}"] if scores is not None else []
         if marked:
-            found.append(_found(record, names if cls is not None else [title_field(type(record))], marked))
+            kind: type = type(record)
+            found.append(_found(record, names if cls is not None else [title_field(kind) or ""], marked))
         rows.append([*cells[:at], *found, *cells[at:]])
     key = "id" if any(isinstance(getattr(r, "id", None), str) for r in records) else "#"
     return table_html(_caption(records, cls), [key, *names[: at - 1], *extra, *names[at - 1 :]], rows)
@@ -350,7 +351,7 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, tuple) else ()
 
 
-def _found(record: Any, shown: list[str | None], marked: Marker) -> str:
+def _found(record: Any, shown: list[str], marked: Marker) -> str:
     """The first searched field not shown that holds a word looked for: its name and the words around it."""
     for name, _ in searched_fields(type(record)):  # type: ignore[arg-type]
         for text in () if name in shown else _strings(getattr(record, name)):
