@@ -496,6 +496,16 @@ class TestAnswers:
         assert (True, []) == (bool(words), [w for w in words if not marked(w)])
         assert "economy" not in [w.lower() for w in words]
 
+    def test_a_short_word_is_marked_only_with_a_longer_one(self):
+        """Among words written together, "e-commerce" marks its own words, not the "e" of "e-learning"."""
+
+        from wto_msme._display import _marked
+        from wto_msme._search import marks
+
+        html = _marked("E-learning, e-commerce and E-Commerce", marks("e-commerce"))
+
+        assert ["e", "commerce", "E", "Commerce"] == re.findall(r"<mark>(.*?)</mark>", html)
+
     def test_a_partial_result_says_so(self, ds):
         """A search no record fully matches says so in its caption and its repr."""
 

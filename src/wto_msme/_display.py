@@ -20,6 +20,7 @@ import attrs
 
 from ._dates import PartialDate
 from ._describe import Kind, kind_of, references, scanned_fields, searched_fields, shapes, title, title_field
+from ._text import _PIECE, fold
 
 __all__ = [
     "DETAIL_WIDTH",
@@ -55,9 +56,11 @@ _HEAD, _TAIL = 25, 5
 _ID_WIDTH = 24  # the most characters of an id a row header shows
 _CONTEXT = 30  # the characters a search hit's excerpt shows before and after the word
 _URL_WIDTH = 40  # the most characters of an address a cell shows (the link holds it whole)
-_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W_]+")
+_SHORT = 3  # the length from which a word looked for is marked within words written together
 _ISO_DATE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _TUPLE_ITEMS = 3  # a repr shows this many items of a longer tuple
+_QUOTED = 2  # a search's "found" cell quotes this many fields at most
 
 
 def shorten(text: str, width: int) -> str:
@@ -124,7 +127,7 @@ _STYLE = (
     "<style>.wto-msme th,.wto-msme td{text-align:left!important;vertical-align:top!important;"
     "padding:2px 8px!important}.wto-msme tbody th,.wto-msme .date{white-space:nowrap}"
     ".wto-msme caption{text-align:left;font-weight:bold}"
-    ".wto-msme ul{margin:0;padding-left:1.2em}.wto-msme mark{padding:0}</style>"
+    ".wto-msme ul{margin:0;padding-left:1.2em}.wto-msme mark{padding:0}.wto-msme .found{min-width:20em}</style>"
 )
 
 Marker = Callable[[str], bool]
@@ -160,15 +163,30 @@ def _link(url: str, text: str) -> str:
     return f'<a href="{_escape(url)}" title="{_escape(url)}">{_escape(text)}</a>'
 
 
+def _hits(text: str, marked: Marker) -> list[re.Match[str]]:
+    """
+    The words of *text* to mark: those a search looked for.
+
+    In words written together ("e-learning"), a short word looked for (the "e" of
+    "e-commerce") is marked only with a longer one, so that "e-commerce" marks no "e-learning".
+    """
+    found = []
+    for piece in _PIECE.finditer(text):
+        words = list(_LETTERS.finditer(text, piece.start(), piece.end()))
+        hits = [w for w in words if marked(w.group())]
+        if len(words) == 1 or any(len(w.group()) >= _SHORT for w in hits):
+            found += hits
+    return found
+
+
 def _marked(text: str, marked: Marker | None) -> str:
     """Escape *text*, marking the words that a search looked for."""
     if marked is None:
         return _escape(text)
     out, last = [], 0
-    for m in _WORD.finditer(text):
-        if marked(m.group()):
-            out += [_escape(text[last : m.start()]), f"<mark>{_escape(m.group())}</mark>"]
-            last = m.end()
+    for m in _hits(text, marked):
+        out += [_escape(text[last : m.start()]), f"<mark>{_escape(m.group())}</mark>"]
+        last = m.end()
     return "".join([*out, _escape(text[last:])])
 
 
@@ -352,15 +370,24 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def _found(record: Any, shown: list[str], marked: Marker) -> str:
-    """The first searched field not shown that holds a word looked for: its name and the words around it."""
+    """
+    Where the words looked for are, in the searched fields not shown: each field's name and the words around them.
+
+    Each quote is around a word looked for that no quote before it holds, two quotes at most.
+    """
+    quoted: list[str] = []
+    seen: set[str] = set()
     for name, _ in searched_fields(type(record)):  # type: ignore[arg-type]
         for text in () if name in shown else _strings(getattr(record, name)):
-            for m in _WORD.finditer(text):
-                if marked(m.group()):
-                    start = text.rfind(" ", 0, max(m.start() - _CONTEXT, 0)) + 1
-                    snippet = ("…" if start else "") + shorten(text[start:], 2 * _CONTEXT + len(m.group()))
-                    return f"<i>{_escape(name)}</i>: {_marked(snippet, marked)}"
-    return ""
+            hits = _hits(text, marked)
+            for m in hits:
+                if fold(m.group()) in seen or len(quoted) == _QUOTED:
+                    continue
+                start = text.rfind(" ", 0, max(m.start() - _CONTEXT, 0)) + 1
+                snippet = shorten(text[start:], 2 * _CONTEXT + len(m.group()))
+                quoted.append(f"<i>{_escape(name)}</i>: {'…' if start else ''}{_marked(snippet, marked)}")
+                seen |= {fold(h.group()) for h in hits if start <= h.start() and h.end() <= start + len(snippet) - 1}
+    return f'<div class="found">{"<br>".join(quoted)}</div>' if quoted else ""
 
 
 def collection_repr(records: tuple[Any, ...]) -> str:
