@@ -506,6 +506,16 @@ class TestAnswers:
 
         assert ["e", "commerce", "E", "Commerce"] == re.findall(r"<mark>(.*?)</mark>", html)
 
+    def test_found_quotes_each_word_once(self, ds):
+        """A search's found column quotes a field for a word looked for that no quote before holds, then stops."""
+
+        found = ds.search("payments")
+        page = Page(found._repr_html_())
+        quotes = [cell.count(": ") for cell in (row[page.header_rows[0].index("found")] for row in page.body_rows)]
+
+        assert [] == [n for n in quotes if n > 1]
+        assert 0 < sum(quotes)
+
     def test_a_partial_result_says_so(self, ds):
         """A search no record fully matches says so in its caption and its repr."""
 

@@ -20,7 +20,7 @@ import attrs
 
 from ._dates import PartialDate
 from ._describe import Kind, kind_of, references, scanned_fields, searched_fields, shapes, title, title_field
-from ._text import _PIECE, fold
+from ._text import _PIECE, fold, stem
 
 __all__ = [
     "DETAIL_WIDTH",
@@ -381,12 +381,13 @@ def _found(record: Any, shown: list[str], marked: Marker) -> str:
         for text in () if name in shown else _strings(getattr(record, name)):
             hits = _hits(text, marked)
             for m in hits:
-                if fold(m.group()) in seen or len(quoted) == _QUOTED:
+                if stem(fold(m.group())) in seen or len(quoted) == _QUOTED:
                     continue
                 start = text.rfind(" ", 0, max(m.start() - _CONTEXT, 0)) + 1
                 snippet = shorten(text[start:], 2 * _CONTEXT + len(m.group()))
                 quoted.append(f"<i>{_escape(name)}</i>: {'…' if start else ''}{_marked(snippet, marked)}")
-                seen |= {fold(h.group()) for h in hits if start <= h.start() and h.end() <= start + len(snippet) - 1}
+                end = start + len(snippet.removesuffix("…"))
+                seen |= {stem(fold(h.group())) for h in hits if start <= h.start() and h.end() <= end}
     return f'<div class="found">{"<br>".join(quoted)}</div>' if quoted else ""
 
 
