@@ -141,8 +141,13 @@ class Records(tuple[R, ...]):
         return other
 
     def _bound(self: _C, dataset: Dataset) -> _C:
-        """Return a copy of the collection (what it pickles as) that belongs to *dataset*."""
-        bound = copy.copy(self)
+        """
+        Return the collection, belonging to *dataset*: itself if it belongs to none, else a copy.
+
+        A dataset's converters make each of its collections afresh, so a collection of a
+        dataset is its own, never shared with another dataset.
+        """
+        bound = self if self.dataset is None else copy.copy(self)
         bound.__dict__["dataset"] = dataset
         return bound
 
