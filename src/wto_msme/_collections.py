@@ -114,7 +114,8 @@ class Records(tuple[R, ...]):
     """
     The dataset the collection belongs to, or ``None``: its collections name what the
     records' ids point to in displays. A collection of a dataset, and every collection a
-    query on it returns, belongs to the dataset.
+    query on it returns, belongs to the dataset; one made alone, or unpickled, belongs
+    to none, and shows the ids themselves.
     """
 
     def __new__(cls, records: Iterable[R] = ()) -> Records[R]:
