@@ -407,6 +407,16 @@ class TestWhatIdsPointTo:
             meetings, ds.meetings, adopting.id, "documents"
         ).split(", ")
 
+    def test_a_sponsor_is_named_by_its_member(self, ds):
+        """A sponsor, named by a WTO Member's id, shows as that Member's name in its collection's repr."""
+
+        names = [ds.wto_members.get(s.member).name for s in ds.sponsors]
+
+        assert (f"<3 Sponsor records: {', '.join(names)}>", "<3 Sponsor records: mus, kwt, tha>") == (
+            repr(ds.sponsors),
+            repr(type(ds.sponsors)(ds.sponsors)),
+        )
+
     def test_a_collection_of_no_dataset_shows_the_ids(self, ds):
         """A collection made alone, belonging to no dataset, shows the ids themselves."""
 

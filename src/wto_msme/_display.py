@@ -335,7 +335,7 @@ def collection_html(records: tuple[Any, ...]) -> str:
         rid = getattr(record, "id", None)
         cells = [_text_html(rid, _ID_WIDTH) if isinstance(rid, str) else str(i)]
         if cls is None:
-            cells += [_escape(type(record).__name__), _marked(title(record), marked)]
+            cells += [_escape(type(record).__name__), _marked(_named(record, dataset), marked)]
         for name in names if cls is not None else ():
             value = getattr(record, name)
             ref = refers.get(name)
@@ -402,9 +402,19 @@ def collection_repr(records: tuple[Any, ...]) -> str:
         counted += f" ({_PARTIAL})"
     if not records:
         return f"<{counted}>"
-    shown = [shorten(title(r), SUMMARY_WIDTH) for r in records[:_TUPLE_ITEMS]]
+    dataset = getattr(records, "dataset", None)
+    shown = [shorten(_named(r, dataset), SUMMARY_WIDTH) for r in records[:_TUPLE_ITEMS]]
     more = ", …" if len(records) > _TUPLE_ITEMS else ""
     return f"<{counted}: {', '.join(shown)}{more}>"
+
+
+def _named(record: Any, dataset: Any) -> str:
+    """What names *record*: its title, or, where the title is another record's id (a sponsor's), that record's."""
+    kind: type = type(record)
+    name = title(record)
+    target = dict(references(kind)).get(title_field(kind) or "")
+    other = None if target is None or dataset is None else getattr(dataset, target).get(name)
+    return name if other is None else title(other)
 
 
 def _count(records: tuple[Any, ...], cls: type | None) -> str:
