@@ -548,6 +548,17 @@ class TestAnswers:
         assert {str(m.date) for m in ds.meetings if m.date} <= set(dates)
         assert [] == [d for d in dates if not re.fullmatch(r"\d{4}(-\d\d){0,2}", d)]
 
+    def test_a_column_no_row_fills_is_left_out(self, ds):
+        """A column that no record shown fills is left out; a record that fills it brings it back."""
+
+        ongoing = ds.coordinators[-1:]
+
+        assert (None, False, True) == (
+            ongoing[0].end,
+            "end" in Page(ongoing._repr_html_()).header_rows[0],
+            "end" in Page(ds.coordinators._repr_html_()).header_rows[0],
+        )
+
     def test_help_lists_every_collection(self):
         """The Dataset's docstring lists each collection with its meaning, as help() shows it."""
 

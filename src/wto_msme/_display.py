@@ -122,12 +122,13 @@ def record_repr(self: Any) -> str:
 # --- HTML -------------------------------------------------------------------------------
 
 #: Left-aligned, top-aligned, compact cells (Jupyter right-aligns table cells by default);
-#: row headers and dates never wrap.
+#: row headers and dates never wrap; the column of titles and a search's quotes keep a width.
 _STYLE = (
     "<style>.wto-msme th,.wto-msme td{text-align:left!important;vertical-align:top!important;"
     "padding:2px 8px!important}.wto-msme tbody th,.wto-msme .date{white-space:nowrap}"
     ".wto-msme caption{text-align:left;font-weight:bold}"
-    ".wto-msme ul{margin:0;padding-left:1.2em}.wto-msme mark{padding:0}.wto-msme .found{min-width:20em}</style>"
+    ".wto-msme ul{margin:0;padding-left:1.2em}.wto-msme mark{padding:0}.wto-msme .found{min-width:20em}"
+    ".wto-msme.titled td:first-of-type{min-width:12em}</style>"
 )
 
 Marker = Callable[[str], bool]
@@ -303,11 +304,11 @@ def collection_html(records: tuple[Any, ...]) -> str:
     Each row is headed by the record's id. The columns are the fields a reader scans
     first (see :func:`~wto_msme._describe.scanned_fields`), the numbers and flags, and
     the fields holding other records' ids, which show those records' names when the
-    collection belongs to a dataset; a collection of mixed kinds has the columns kind
-    and title. A search's results also show each record's score and where the words
-    were found, marked, and a partial result says so in its caption. Long collections
-    show their first 25 and last 5 rows and how many are left out; long texts are
-    shortened, the whole text in the tooltip.
+    collection belongs to a dataset: those of them that some row shown fills. A
+    collection of mixed kinds has the columns kind and title. A search's results also
+    show each record's score and where the words were found, marked, and a partial
+    result says so in its caption. Long collections show their first 25 and last 5 rows
+    and how many are left out; long texts are shortened, the whole text in the tooltip.
     """
     cls = kind_of(records)
     looked_for: str | None = getattr(records, "query", None)
@@ -317,14 +318,16 @@ def collection_html(records: tuple[Any, ...]) -> str:
         from ._search import marks  # the search index's module, imported when it is needed
 
         marked = marks(looked_for)
+    shown: list[int | None] = list(range(len(records)))
+    if len(records) > ROW_LIMIT:
+        shown = [*range(_HEAD), None, *range(len(records) - _TAIL, len(records))]
     names = ["kind", "title"] if cls is None else _columns(cls)
+    if cls is not None:  # a column that no row shown fills says nothing: it is left out
+        names = [n for n in names if any(getattr(records[i], n) not in (None, ()) for i in shown if i is not None)]
     extra = (["score"] if scores is not None else []) + (["found"] if marked else [])
     dataset = getattr(records, "dataset", None)
     refers = {} if cls is None or dataset is None else dict(references(cls))
     labels = {c: _labels(getattr(dataset, c)) for c in set(refers.values())}
-    shown: list[int | None] = list(range(len(records)))
-    if len(records) > ROW_LIMIT:
-        shown = [*range(_HEAD), None, *range(len(records) - _TAIL, len(records))]
     at = 3 if cls is None else 2  # a search's score and words found come after the id and the title
     rows = []
     for i in shown:
@@ -346,7 +349,9 @@ def collection_html(records: tuple[Any, ...]) -> str:
             found.append(_found(record, names if cls is not None else [title_field(kind) or ""], marked))
         rows.append([*cells[:at], *found, *cells[at:]])
     key = "id" if any(isinstance(getattr(r, "id", None), str) for r in records) else "#"
-    return table_html(_caption(records, cls), [key, *names[: at - 1], *extra, *names[at - 1 :]], rows)
+    header = [key, *names[: at - 1], *extra, *names[at - 1 :]]
+    titled = cls is not None and title_field(cls) is not None  # its first column names the records: kept readable
+    return table_html(_caption(records, cls), header, rows, "records titled" if titled else "records")
 
 
 def _caption(records: tuple[Any, ...], cls: type | None) -> str:
