@@ -10,6 +10,7 @@ import pytest
 
 import wto_msme
 from wto_msme._dataset import COLLECTIONS
+from wto_msme._describe import Kind, shapes
 from wto_msme.exceptions import RecordNotFoundError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -108,6 +109,64 @@ class TestBibtex:
             entry = wto_msme.cite(r, "bibtex")
             bare = entry.replace("\\{", "").replace("\\}", "")
             assert bare.count("{") == bare.count("}"), r.id
+
+
+def _fields(entry: str) -> dict[str, str]:
+    return dict(re.findall(r"^  (\w+) = (.*),$", entry, re.MULTILINE))
+
+
+class TestWhatAndWhen:
+    @pytest.mark.parametrize("name", CITED)
+    def test_each_says_what_its_class_declares(self, ds, name):
+        """Every citation says what the record is as its class's label declares it, in text and BibTeX."""
+
+        for r in getattr(ds, name)[:3]:
+            label = type(r).label
+            assert label is None or f" {label}." in wto_msme.cite(r), r
+            assert (_fields(wto_msme.cite(r, "bibtex")).get("howpublished")) == (
+                None if label is None else "{" + label + "}"
+            )
+
+    @pytest.mark.parametrize("name", CITED)
+    def test_a_dated_record_carries_its_date_and_year(self, ds, name):
+        """A record whose first date field holds a date is cited with it: in the text, and as BibTeX year and date."""
+
+        for r in getattr(ds, name):
+            dated = next((getattr(r, f) for f, s in shapes(type(r)).items() if s.kind is Kind.DATE), None)
+            if dated is None:
+                continue
+            fields = _fields(wto_msme.cite(r, "bibtex"))
+            assert f" {dated}." in wto_msme.cite(r), r.id
+            assert ("{" + str(dated.year) + "}", "{" + str(dated) + "}") == (fields["year"], fields["date"]), r.id
+
+    def test_a_recommendation_has_its_document_s_date_and_address(self, ds):
+        """A recommendation, which has no date of its own, is dated (and linked, where it can be) by its document."""
+
+        r = ds.recommendations[0]
+        document = ds.documents.get(r.document)
+        linked = attrs.evolve(document, url="https://docs.wto.org/x{y}.pdf")
+        mine = attrs.evolve(ds, documents=[linked if d.id == document.id else d for d in ds.documents])
+        fields = _fields(wto_msme.cite(r, "bibtex", dataset=mine))
+
+        assert document.date is not None
+        assert ("{" + str(document.date.year) + "}", "{" + str(document.date) + "}") == (fields["year"], fields["date"])
+        assert "{https://docs.wto.org/x%7By%7D.pdf}" == fields["url"]
+        assert f"{document.date}. https://docs.wto.org/x{{y}}.pdf." in wto_msme.cite(r, dataset=mine)
+        assert "url" not in _fields(wto_msme.cite(r, "bibtex"))
+
+    def test_a_record_with_no_date_has_none(self, ds):
+        """A coordinator's term whose start is unknown carries no date: no bound is passed off as its date."""
+
+        term = next(t for t in ds.coordinators if t.start is None)
+
+        assert {"year", "date", "month"}.isdisjoint(_fields(wto_msme.cite(term, "bibtex")))
+
+    def test_a_sponsor_is_named_by_its_member(self, ds):
+        """A sponsor, whose title field holds a WTO Member's id, is cited by that Member's name."""
+
+        sponsor = ds.sponsors[0]
+
+        assert f"\u201c{ds.wto_members.get(sponsor.member).name}.\u201d" in wto_msme.cite(sponsor)
 
 
 class TestArguments:

@@ -15,7 +15,7 @@ import wto_msme
 from wto_msme import _model
 from wto_msme._convert import converter
 from wto_msme._dataset import COLLECTIONS, Dataset
-from wto_msme._describe import field_types, title
+from wto_msme._describe import field_types, references, title
 from wto_msme._display import REPR_WIDTH, TABLE_WIDTH
 from wto_msme.collections import Presentations, Records
 from wto_msme.strategies import datasets
@@ -356,3 +356,212 @@ class TestHtml:
         caption = Page(p._repr_html_()).caption
 
         assert (True, True) == ("Presentation" in caption, p.id in caption)
+
+
+def _cell(page: Page, records, id: str, column: str) -> str:
+    """The text of the cell in *column* of the row of the record *id* of *records* (every row shown, in order)."""
+    index = next(i for i, r in enumerate(records) if r.id == id)
+    return page.body_rows[index][page.header_rows[0].index(column)]
+
+
+#: Each field of a collection's records that holds ids of other records, but the id itself.
+REFERENCES = [
+    (name, field, target)
+    for name in COLLECTIONS
+    for field, target in references(field_types(Dataset)[name].kind)
+    if field != "id"
+]
+
+
+class TestWhatIdsPointTo:
+    @pytest.mark.parametrize(("name", "field", "target"), REFERENCES, ids=str)
+    def test_every_reference_shows_the_name_it_points_to(self, ds, name, field, target):
+        """A cell of a field holding ids shows the names of the records they point to, the ids in its tooltip."""
+
+        records = getattr(ds, name)
+        record = next((r for r in records if getattr(r, field)), None)
+        if record is None:
+            pytest.skip(f"no bundled {name} record has a {field}")
+        ids = getattr(record, field)
+        first = (ids,) if isinstance(ids, str) else ids
+        named = title(getattr(ds, target).get(first[0]))
+        page = Page(records._repr_html_())
+
+        assert _cell(page, records, record.id, field).startswith(named[:20])
+        assert [] == [i for i in first if not any(name == "title" and i in v for name, v in page.attributes)]
+
+    def test_the_names_the_issue_asks_for(self, ds):
+        """A coordinator's Member, a sponsor's Member, a meeting's Members welcomed and documents show by name."""
+
+        coordinators, sponsors, meetings = (Page(c._repr_html_()) for c in (ds.coordinators, ds.sponsors, ds.meetings))
+        adopting = next(m for m in ds.meetings if m.welcomed and m.documents)
+
+        assert ("Uruguay", "Mauritius") == (
+            _cell(coordinators, ds.coordinators, "cancela", "member"),
+            _cell(sponsors, ds.sponsors, "mus", "member"),
+        )
+        assert [ds.members.get(i).name for i in adopting.welcomed] == _cell(
+            meetings, ds.meetings, adopting.id, "welcomed"
+        ).split(", ")
+        assert [ds.documents.get(i).symbol for i in adopting.documents] == _cell(
+            meetings, ds.meetings, adopting.id, "documents"
+        ).split(", ")
+
+    def test_a_sponsor_is_named_by_its_member(self, ds):
+        """A sponsor, named by a WTO Member's id, shows as that Member's name in its collection's repr."""
+
+        names = [ds.wto_members.get(s.member).name for s in ds.sponsors]
+
+        assert (f"<3 Sponsor records: {', '.join(names)}>", "<3 Sponsor records: mus, kwt, tha>") == (
+            repr(ds.sponsors),
+            repr(type(ds.sponsors)(ds.sponsors)),
+        )
+
+    def test_a_collection_of_no_dataset_shows_the_ids(self, ds):
+        """A collection made alone, belonging to no dataset, shows the ids themselves."""
+
+        alone = type(ds.coordinators)(ds.coordinators)
+
+        assert (None, "ury") == (alone.dataset, _cell(Page(alone._repr_html_()), alone, "cancela", "member"))
+
+    def test_queries_keep_the_dataset(self, ds):
+        """A slice, a search and a query's result belong to the dataset the collection belongs to."""
+
+        results = [ds.coordinators[:2], ds.presentations.search("cyber"), ds.members.as_of("2020").known]
+
+        assert [ds] * 4 == [ds.members.dataset, *(r.dataset for r in results)]
+
+    def test_a_record_shown_alone_shows_its_source_id(self, ds):
+        """A record's own table names its source by id: a record knows no dataset."""
+
+        member = ds.members[0]
+
+        assert f"source{member.provenance.source}" in "".join(Page(member._repr_html_()).text.split(", ")[:1])
+
+    def test_another_dataset_never_changes_how_one_displays(self, ds):
+        """A dataset with renamed Members and retitled sources leaves the bundled one's displays as they are."""
+
+        before = [ds.coordinators._repr_html_(), ds.members[0]._repr_html_(), ds.meetings._repr_html_()]
+        renamed = attrs.evolve(
+            ds,
+            members=[attrs.evolve(m, name=f"Renamed {m.id}") for m in ds.members],
+            sources=[attrs.evolve(s, title="Retitled", url="https://example.org/") for s in ds.sources],
+        )
+
+        assert before == [ds.coordinators._repr_html_(), ds.members[0]._repr_html_(), ds.meetings._repr_html_()]
+        assert "Renamed ury" == _cell(
+            Page(renamed.coordinators._repr_html_()), renamed.coordinators, "cancela", "member"
+        )
+
+    def test_a_failed_load_changes_nothing(self, ds, tmp_path):
+        """A data directory that load refuses leaves every display of the bundled dataset as it was."""
+
+        from wto_msme.exceptions import DataError
+
+        before = [getattr(ds, n)._repr_html_() for n in COLLECTIONS]
+        term = attrs.evolve(ds.coordinators[0], member="zzz")
+        broken = attrs.evolve(
+            ds,
+            coordinators=[term, *ds.coordinators[1:]],
+            members=[attrs.evolve(m, name=f"Renamed {m.id}") for m in ds.members],
+        )
+        wto_msme.dump(broken, tmp_path / "broken")
+
+        with pytest.raises(DataError):
+            wto_msme.load(tmp_path / "broken")
+        assert before == [getattr(ds, n)._repr_html_() for n in COLLECTIONS]
+
+
+class TestAnswers:
+    def test_participation_shows_its_counts(self, ds):
+        """The participation table has a column for each count, holding each step's numbers."""
+
+        steps = ds.participation()
+        page = Page(steps._repr_html_())
+        header = page.header_rows[0]
+
+        assert [
+            [str(s.date), str(s.known), str(s.most), "" if s.claimed is None else str(s.claimed)] for s in steps
+        ] == [[row[header.index(c)] for c in ("date", "known", "most", "claimed")] for row in page.body_rows]
+
+    def test_a_search_shows_each_score_to_two_decimals(self, ds):
+        """A search's table has a score column, each record's score to two decimals."""
+
+        found = ds.presentations.search("trade facilitation")
+        page = Page(found._repr_html_())
+
+        assert [f"{s:.2f}" for s in found.scores] == [_cell(page, found, r.id, "score") for r in found]
+
+    @pytest.mark.parametrize("text", ["e-commerce", "women in e-commerce", "payments", "INF/MSME/W/58"])
+    def test_only_the_words_looked_for_are_marked(self, ds, text):
+        """Every marked word is one the search looked for: "e-commerce" marks no other word beginning with "e"."""
+
+        from wto_msme._search import marks
+
+        marked = marks(text)
+        found = ds.search(text)
+        html = found._repr_html_() + ds.presentations.search(text)._repr_html_()
+        words = re.findall(r"<mark>(.*?)</mark>", html)
+
+        assert (True, []) == (bool(words), [w for w in words if not marked(w)])
+        assert "economy" not in [w.lower() for w in words]
+
+    def test_a_short_word_is_marked_only_with_a_longer_one(self):
+        """Among words written together, "e-commerce" marks its own words, not the "e" of "e-learning"."""
+
+        from wto_msme._display import _marked
+        from wto_msme._search import marks
+
+        html = _marked("E-learning, e-commerce and E-Commerce", marks("e-commerce"))
+
+        assert ["e", "commerce", "E", "Commerce"] == re.findall(r"<mark>(.*?)</mark>", html)
+
+    def test_found_quotes_each_word_once(self, ds):
+        """A search's found column quotes a field for a word looked for that no quote before holds, then stops."""
+
+        found = ds.search("payments")
+        page = Page(found._repr_html_())
+        quotes = [cell.count(": ") for cell in (row[page.header_rows[0].index("found")] for row in page.body_rows)]
+
+        assert [] == [n for n in quotes if n > 1]
+        assert 0 < sum(quotes)
+
+    def test_a_partial_result_says_so(self, ds):
+        """A search no record fully matches says so in its caption and its repr."""
+
+        found = ds.presentations.search("cyber xylophone")
+
+        assert (True, True, True) == (
+            found.partial,
+            "partial" in Page(found._repr_html_()).caption,
+            "partial" in repr(found),
+        )
+        assert "partial" not in repr(ds.presentations.search("cyber")) + repr(ds.presentations)
+
+    def test_dates_never_wrap(self, ds):
+        """Each date in a table is kept whole by a no-wrap style, a joining's dates too."""
+
+        html = ds.members._repr_html_() + ds.meetings._repr_html_()
+        dates = re.findall(r'<span class="date">([^<]*)</span>', html)
+
+        assert ".wto-msme .date{white-space:nowrap}" in html.replace("tbody th,", "")
+        assert {str(m.date) for m in ds.meetings if m.date} <= set(dates)
+        assert [] == [d for d in dates if not re.fullmatch(r"\d{4}(-\d\d){0,2}", d)]
+
+    def test_a_column_no_row_fills_is_left_out(self, ds):
+        """A column that no record shown fills is left out; a record that fills it brings it back."""
+
+        ongoing = ds.coordinators[-1:]
+
+        assert (None, False, True) == (
+            ongoing[0].end,
+            "end" in Page(ongoing._repr_html_()).header_rows[0],
+            "end" in Page(ds.coordinators._repr_html_()).header_rows[0],
+        )
+
+    def test_help_lists_every_collection(self):
+        """The Dataset's docstring lists each collection with its meaning, as help() shows it."""
+
+        doc = Dataset.__doc__ or ""
+
+        assert [] == [n for n in COLLECTIONS if f"\n    {n}: " not in doc]

@@ -133,52 +133,6 @@ def _changed(ds):
     return attrs.evolve(ds, members=(attrs.evolve(second, joined=joined), *rest, added))
 
 
-class TestDiff:
-    def test_equal_datasets_have_no_differences(self, ds):
-        """Equal datasets give a falsy Diff whose text says so."""
-
-        d = wto_msme.diff(ds, attrs.evolve(ds))
-
-        assert (False, "no differences", (), (), ()) == (bool(d), str(d), d.added, d.removed, d.changed)
-
-    def test_added_removed_and_changed_records(self, ds):
-        """Records added, removed and changed are listed, a nested field with its old and new value."""
-
-        second = ds.members[1]
-        d = wto_msme.diff(ds, _changed(ds))
-
-        assert (True, (("members", "zzz"),), (("members", ds.members[0].id),)) == (bool(d), d.added, d.removed)
-        assert [("members", second.id, [("joined.not_after", str(second.joined.not_after), "2021")])] == [
-            (c.collection, c.id, [(f.field, f.old, f.new) for f in c.fields]) for c in d.changed
-        ]
-
-    def test_text_lists_each_change(self, ds):
-        """The text has a line per record added or removed, and the changed record's fields beneath it."""
-
-        second = ds.members[1]
-
-        assert [
-            "+ members zzz",
-            f"- members {ds.members[0].id}",
-            f"~ members {second.id}",
-            f'    joined.not_after: "{second.joined.not_after}" -> "2021"',
-        ] == str(wto_msme.diff(ds, _changed(ds))).splitlines()
-
-    def test_a_directory_is_compared_as_its_dataset(self, ds, tmp_path):
-        """A data directory gives the same differences as the dataset written to it."""
-
-        changed = _changed(ds)
-        wto_msme.dump(changed, tmp_path / "new")
-
-        assert wto_msme.diff(ds, changed) == wto_msme.diff(ds, tmp_path / "new")
-
-    def test_refuses_other_objects(self, ds):
-        """Neither a dataset nor a directory raises TypeError naming the argument."""
-
-        with pytest.raises(TypeError, match=r"new must be a wto_msme\.Dataset or a data directory, not int"):
-            wto_msme.diff(ds, 5)  # type: ignore[arg-type]
-
-
 class TestDiffCommand:
     def test_bundled_against_a_changed_copy(self, ds, tmp_path, capsys):
         """Python -m wto_msme diff OLD NEW prints the differences and exits with 0."""

@@ -140,12 +140,16 @@ class TestOverview:
 
         assert (0, ds.initiative.group_name, "=" * len(ds.initiative.group_name)) == (status, lines[0], lines[1])
         assert [
-            "Participants: 104 WTO Members on 2025-12-08, the European Union and each of its member states counted;"
-            " 77 listed, the European Union counted once",
-            "  (the initiative page: 98 of 164 WTO Members as of 2023-03, around 90 per cent of world exports)",
+            "Participants: 104 WTO Members on 2025-12-08: the count to quote, as the WTO counts them",
+            "  (the European Union and each of its member states counted; 77 listed, the EU as one)",
+            "  Older: the initiative page's 98 of 164 WTO Members as of 2023-03 (around 90 per cent of world exports)",
             "Coordinator: Matthew Wilson (Barbados) since 2023-04-26",
             "Data version 2026.12.1, current to 2025-12-08.",
-        ] == [line for line in lines if line.startswith(("Participants:", "  (the", "Coordinator:", "Data version"))]
+        ] == [
+            line
+            for line in lines
+            if line.startswith(("Participants:", "  (the", "  Older", "Coordinator:", "Data version"))
+        ]
         assert ds.participant_count() == 104
         assert f"Records: {len(ds.meetings)} meetings, {len(ds.presentations)} presentations," in out
         assert [f"  Annex {r.annex}: {r.title}" for r in ds.recommendations] == [
@@ -482,8 +486,8 @@ class TestDiff:
 
         assert (
             0,
-            f"+ sponsors zzz\n- news {ds.news[0].id}\n~ coordinators casanueva\n"
-            '    name: "Hector Casanueva" -> "H. Casanueva"\n',
+            f"1 added, 1 removed, 1 changed\n+ sponsors zzz\n- news {ds.news[0].id}\n~ coordinators casanueva\n"
+            "    name: 'Hector Casanueva' -> 'H. Casanueva'\n",
         ) == (status, out)
 
     def test_bundled_against_itself(self, capsys):

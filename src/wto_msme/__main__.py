@@ -116,6 +116,9 @@ _MISSING = "-"
 def overview(ds: Dataset) -> str:
     """
     Return a plain-text overview of the group from *ds*.
+
+    The participants are counted first, as of the date the data is current to and as
+    the WTO counts them: the count to quote. The initiative page's older count follows.
     """
     ini = ds.initiative
     current = next((t for t in ds.coordinators if t.end is None), None)
@@ -126,10 +129,10 @@ def overview(ds: Dataset) -> str:
         "=" * len(ini.group_name),
         f"Status: {ini.status}",
         f"Established: {ini.established} (Joint Ministerial Statement, MC11)",
-        f"Participants: {int(count)} WTO Members on {count.day}, the European Union and each of its member states"
-        f" counted; {len(ds.members)} listed, the European Union counted once",
-        f"  (the initiative page: {ini.participants_claimed} of {ini.wto_members_claimed} WTO Members"
-        f" as of {ini.participation_as_of}, {ini.world_exports_share} of world exports)",
+        f"Participants: {count} WTO Members on {count.day}: the count to quote, as the WTO counts them",
+        f"  (the European Union and each of its member states counted; {len(ds.members)} listed, the EU as one)",
+        f"  Older: the initiative page's {ini.participants_claimed} of {ini.wto_members_claimed} WTO Members"
+        f" as of {ini.participation_as_of} ({ini.world_exports_share} of world exports)",
     ]
     if current is not None:
         lines.append(f"Coordinator: {current.name} ({members[current.member].name}) since {current.start}")

@@ -9,22 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ._data import load
 from ._dates import PartialDate
-from ._describe import title
-from ._model import (
-    CoordinatorTerm,
-    CountClaim,
-    Declaration,
-    Document,
-    Initiative,
-    Member,
-    NewsItem,
-    Presentation,
-    Publication,
-    Recommendation,
-    Source,
-    Sponsor,
-    WtoMember,
-)
+from ._describe import Kind, references, shapes, title, title_field
+from ._model import Declaration, Document, Source
 from .exceptions import RecordNotFoundError
 
 if TYPE_CHECKING:
@@ -34,20 +20,6 @@ __all__ = ["cite"]
 
 STYLES = ("text", "bibtex")
 
-_WHAT: dict[type, str] = {
-    Presentation: "Presentation to the WTO Informal Working Group on MSMEs",
-    NewsItem: "News item",
-    Publication: "Publication listed by the WTO Informal Working Group on MSMEs",
-    Document: "WTO document",
-    Declaration: "WTO ministerial declaration",
-    Recommendation: "Item of the December 2020 package of the WTO Informal Working Group on MSMEs",
-    Member: "Participant in the WTO Informal Working Group on MSMEs",
-    WtoMember: "Member of the WTO",
-    CoordinatorTerm: "Coordinator of the WTO Informal Working Group on MSMEs",
-    CountClaim: "Count of the WTO Informal Working Group on MSMEs",
-    Sponsor: "Sponsor of the December 2020 package of the WTO Informal Working Group on MSMEs",
-    Initiative: "WTO initiative",
-}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _LATEX = {
     "\\": r"\textbackslash{}",
@@ -74,10 +46,14 @@ def cite(record: Any, style: Literal["text", "bibtex"] = "text", *, dataset: Dat
     Return a citation for a record: what it is, its date, its source and the data version.
 
     The citation names the record (its title, headline or name, and who presented or
-    published it), its date where it has one, its own address where it has one, the
-    source it is transcribed from (that source's title, the place in it and its
-    address, looked up in ``dataset.sources``) and the version of the data
-    (``dataset.version``; for the bundled data, :data:`wto_msme.DATA_VERSION`).
+    published it), what it is (its class's :attr:`~wto_msme._model.Record.label`), its
+    date and its address where it has them, the source it is transcribed from (that
+    source's title, the place in it and its address, looked up in ``dataset.sources``)
+    and the version of the data (``dataset.version``; for the bundled data,
+    :data:`wto_msme.DATA_VERSION`). The date is the first date field the record's class
+    declares; a record with no date field of its own, such as a
+    :class:`~wto_msme.Recommendation`, is cited with the date and the address of the
+    document it is part of.
 
     Args:
         record: A record with a provenance, such as a :class:`~wto_msme.Presentation`,
@@ -129,18 +105,20 @@ def _parts(record: Any, ds: Dataset) -> dict[str, Any]:
         if provenance is None:
             msg = f"a {type(record).__name__} has no provenance to cite: cite the record it belongs to"
             raise TypeError(msg)
-        found = [s for s in ds.sources if s.id == provenance.source]
-        if not found:
+        found = ds.sources.get(provenance.source)
+        if found is None:
             msg = f"source {provenance.source!r} of the record is not in the dataset's sources"
             raise RecordNotFoundError(msg, ())
-        source, locator = found[0], provenance.locator
+        source, locator = found, provenance.locator
+    document = _document(record, ds)
+    dated = record if document is None else document
     return {
         "key": _KEY_UNSAFE.sub("-", getattr(record, "id", None) or type(record).__name__.lower()),
         "author": getattr(record, "institution", None) or getattr(record, "publisher", None),
         "title": _title(record, ds),
-        "what": _WHAT.get(type(record)),
-        "date": _date(record),
-        "url": getattr(record, "url", None) if not isinstance(record, Source) else None,
+        "what": getattr(record, "label", None),
+        "date": _date(dated),
+        "url": getattr(dated, "url", None) if not isinstance(record, Source) else None,
         "source": source,
         "locator": locator,
         "version": ds.version,
@@ -152,19 +130,28 @@ def _title(record: Any, ds: Dataset) -> str:
         return ", ".join(t for t in (record.symbol, record.description) if t)
     if isinstance(record, Declaration) and record.symbol:
         return f"{record.title} ({record.symbol})"
-    if isinstance(record, Sponsor):
-        name = next((m.name for m in ds.wto_members if m.id == record.member), record.member)
-        return f"Endorsement of the December 2020 package by {name}"
+    cls: type = type(record)
+    named_by = dict(references(cls)).get(title_field(cls) or "")
+    if named_by is not None:  # a record named by another's id, such as a sponsor: that record's name
+        other = getattr(ds, named_by).get(title(record))
+        return title(record) if other is None else title(other)
     return title(record)
 
 
 def _date(record: Any) -> PartialDate | None:
-    names = ("as_of",) if isinstance(record, CountClaim) else ("date", "circulated", "endorsed")
-    for name in names:
-        value = getattr(record, name, None)
-        if isinstance(value, PartialDate):
-            return value
-    return None
+    """The record's date: the first date field its class declares, or ``None``."""
+    cls: type = type(record)
+    name = next((n for n, s in shapes(cls).items() if s.kind is Kind.DATE), None)
+    return None if name is None else getattr(record, name)
+
+
+def _document(record: Any, ds: Dataset) -> Any | None:
+    """The document a record with no date field of its own is part of, where one of its fields names one."""
+    cls: type = type(record)
+    if isinstance(record, Source) or any(s.kind is Kind.DATE for s in shapes(cls).values()):
+        return None
+    ids = [getattr(record, name) for name, collection in references(cls) if collection == "documents"]
+    return ds.documents.get(ids[0]) if len(ids) == 1 and isinstance(ids[0], str) else None
 
 
 def _source_text(parts: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ pandas or CSV. Indexes are built on a collection's first look-up and kept on it.
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import heapq
 import os
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from ._dataset import Dataset
     from ._dates import PartialDate
     from ._search import Index
 
@@ -108,6 +110,14 @@ class Records(tuple[R, ...]):
     partial: bool = False
     """Whether the :meth:`search` that returned the collection found no record holding every word."""
 
+    dataset: Dataset | None = None
+    """
+    The dataset the collection belongs to, or ``None``: its collections name what the
+    records' ids point to in displays. A collection of a dataset, and every collection a
+    query on it returns, belongs to the dataset; one made alone, or unpickled, belongs
+    to none, and shows the ids themselves.
+    """
+
     def __new__(cls, records: Iterable[R] = ()) -> Records[R]:
         return super().__new__(cls, records)
 
@@ -123,7 +133,24 @@ class Records(tuple[R, ...]):
     __delattr__ = __setattr__  # type: ignore[assignment]
 
     def _new(self: _C, records: Iterable[Any]) -> _C:
-        return type(self)(records)
+        return self._carry(type(self)(records))
+
+    def _carry(self, other: _C) -> _C:
+        """Return *other*, a collection made here, belonging to the dataset *self* belongs to."""
+        if self.dataset is not None:
+            other.__dict__["dataset"] = self.dataset
+        return other
+
+    def _bound(self: _C, dataset: Dataset) -> _C:
+        """
+        Return the collection, belonging to *dataset*: itself if it belongs to none, else a copy.
+
+        A dataset's converters make each of its collections afresh, so a collection of a
+        dataset is its own, never shared with another dataset.
+        """
+        bound = self if self.dataset is None else copy.copy(self)
+        bound.__dict__["dataset"] = dataset
+        return bound
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> R: ...
@@ -516,7 +543,7 @@ class Members(_Findable[Member]):
         return (_members, (tuple(self), self.wto_members, self.all_participants))
 
     def _new(self, records: Iterable[Any]) -> Members:
-        return Members(records, wto_members=self.wto_members)
+        return self._carry(Members(records, wto_members=self.wto_members))
 
     @functools.cached_property
     def _names(self) -> Names[Member | WtoMember]:

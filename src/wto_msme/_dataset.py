@@ -31,8 +31,8 @@ from ._collections import (
     _window,
 )
 from ._dates import DateLike, PartialDate, parse_argument
-from ._describe import references, shapes
-from ._display import dataset_html, register_sources
+from ._describe import FieldDocs, references, shapes
+from ._display import dataset_html
 from ._model import CountClaim, Initiative, LocatedNote, Member, ParticipationStep, Provenance, WtoMember
 from .enums import ClaimSubject, MemberKind
 from .exceptions import RecordNotFoundError
@@ -331,7 +331,10 @@ class Dataset:
     Everything the library knows about the group, as typed collections of frozen records.
 
     Get the bundled one with :func:`wto_msme.load`. Each collection is built from any
-    iterable of records, so ``attrs.evolve(ds, members=[...])`` works.
+    iterable of records, so ``attrs.evolve(ds, members=[...])`` works. Each belongs to the
+    dataset (its :attr:`~wto_msme.collections.Records.dataset`), whose other collections
+    name in its tables what its records' ids point to; a new dataset never changes how
+    another displays.
 
     .. versionadded:: 0.1.0
     """
@@ -387,7 +390,8 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         # The participants answer to their WTO Member records' names too (set once, here).
         object.__setattr__(self, "members", Members(self.members, wto_members=self.wto_members, all_participants=True))
-        register_sources(self.sources)  # so that displays name a record's source by its title
+        for name in COLLECTIONS:  # each collection a copy of its own that belongs to this dataset, for display
+            object.__setattr__(self, name, getattr(self, name)._bound(self))
 
     @functools.cached_property
     def _counter(self) -> _Counter:
@@ -646,6 +650,9 @@ class Dataset:
         counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in COLLECTIONS)
         return f"Dataset(version={self.version!r}, current_to='{self.current_to}', {counts})"
 
+
+# help(Dataset) lists each collection with its meaning: attrs' slots keep no field docstrings.
+Dataset.__doc__ = FieldDocs(Dataset.__doc__ or "")  # type: ignore[assignment]
 
 COLLECTIONS: tuple[str, ...] = tuple(f.name for f in attrs.fields(Dataset) if f.converter is not None)
 """The names of the fields of :class:`Dataset` that hold collections of records, in order."""

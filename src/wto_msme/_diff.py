@@ -1,7 +1,9 @@
 """
 What changed between two datasets: records added, removed and changed, field by field.
 
-The results are named tuples, cheaper to define at import than attrs classes.
+The results are named tuples, cheaper to define at import than attrs classes. A
+:class:`Diff` reads as lines of text, shows as a table in Jupyter and sums itself up in
+its repr.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import os
 from typing import Any, NamedTuple
 
 from ._dataset import Dataset
+from ._text import quote
 
 __all__ = ["Diff", "FieldChange", "RecordChange", "diff"]
 
@@ -52,8 +55,10 @@ class Diff(NamedTuple):
     """
     The difference between two datasets: :func:`diff` makes it. It is false when they are equal.
 
-    Its string form lists one line per record added or removed and, for each changed
-    record, its id and each changed field with the old and the new value.
+    Its string form says how many records were added, removed and changed, then lists
+    one line per record added (``+``) or removed (``-``) and, for each changed record
+    (``~``), its id and each changed field with the old and the new value, long values
+    shortened. In Jupyter it is a table of the same lines; its repr is the count.
 
     .. versionadded:: 0.2.0
     """
@@ -70,19 +75,45 @@ class Diff(NamedTuple):
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
 
+    def _summary(self) -> str:
+        counts = zip(
+            (len(self.added), len(self.removed), len(self.changed)), ("added", "removed", "changed"), strict=True
+        )
+        return ", ".join(f"{n} {what}" for n, what in counts if n) or "no differences"
+
+    def _field_lines(self) -> list[tuple[RecordChange, str, str, str]]:
+        """Each changed field: its record's change, its name, its old and its new value, shortened."""
+        return [(c, f.field, _value(f.old), _value(f.new)) for c in self.changed for f in c.fields]
+
     def __str__(self) -> str:
-        lines = [f"+ {c} {i}" for c, i in self.added] + [f"- {c} {i}" for c, i in self.removed]
+        lines = [self._summary()]
+        lines += [f"+ {c} {i}" for c, i in self.added] + [f"- {c} {i}" for c, i in self.removed]
         for change in self.changed:
             lines.append(f"~ {change.collection} {change.id}")
-            lines.extend(f"    {f.field}: {_short(f.old)} -> {_short(f.new)}" for f in change.fields)
-        return "\n".join(lines) if lines else "no differences"
+            lines += [f"    {f.field}: {_value(f.old)} -> {_value(f.new)}" for f in change.fields]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<Diff: {self._summary()}>"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        from ._display import table_html
+
+        rows = [["added", escape(c), escape(i), "", "", ""] for c, i in self.added]
+        rows += [["removed", escape(c), escape(i), "", "", ""] for c, i in self.removed]
+        last = None
+        for change, field, old, new in self._field_lines():
+            head = ["", "", ""] if change is last else ["changed", escape(change.collection), escape(change.id)]
+            rows.append([*head, escape(field), escape(old), escape(new)])
+            last = change
+        return table_html(f"Diff: {self._summary()}", ["", "collection", "id", "field", "old", "new"], rows, "diff")
 
 
-def _short(value: Any) -> str:
-    import json
-
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 120 else text[:119] + "…"
+def _value(value: Any) -> str:
+    """A value as the text and the table show it: its repr, shortened."""
+    return "(none)" if value is None else quote(value, 80)
 
 
 def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike[str]) -> Diff:
@@ -110,6 +141,7 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
     False
     >>> older = attrs.evolve(ds, members=ds.members[1:])
     >>> print(wto_msme.diff(older, ds))
+    1 added
     + members afg
 
     .. versionadded:: 0.2.0

@@ -263,6 +263,8 @@ class Member(Record):
     .. versionadded:: 0.1.0
     """
 
+    label = "Participant in the WTO Informal Working Group on MSMEs"
+
     id: str = attrs.field(metadata=weigh(5) | refers("wto_members"))
     """Lowercase ISO 3166-1 alpha-3 code, or ``"eu"`` for the European Union: the id of its :class:`WtoMember`."""
 
@@ -298,6 +300,8 @@ class WtoMember(Record):
 
     .. versionadded:: 0.1.0
     """
+
+    label = "Member of the WTO"
 
     noun = "WTO Member"
 
@@ -340,6 +344,8 @@ class CoordinatorTerm(Record):
     .. versionadded:: 0.1.0
     """
 
+    label = "Coordinator of the WTO Informal Working Group on MSMEs"
+
     id: str
     """Identifier, such as ``"cancela"``."""
 
@@ -369,6 +375,8 @@ class CountClaim(Record):
 
     .. versionadded:: 0.1.0
     """
+
+    label = "Count of the WTO Informal Working Group on MSMEs"
 
     id: str
     """Identifier."""
@@ -407,6 +415,8 @@ class Sponsor(Record):
     .. versionadded:: 0.1.0
     """
 
+    label = "Sponsor of the December 2020 package of the WTO Informal Working Group on MSMEs"
+
     id: str
     """Identifier."""
 
@@ -433,6 +443,8 @@ class Recommendation(Record):
 
     .. versionadded:: 0.1.0
     """
+
+    label = "Item of the December 2020 package of the WTO Informal Working Group on MSMEs"
 
     id: str
     """Identifier, ``"annex-1"`` to ``"annex-6"``."""
@@ -466,6 +478,8 @@ class Presentation(Record):
 
     .. versionadded:: 0.1.0
     """
+
+    label = "Presentation to the WTO Informal Working Group on MSMEs"
 
     id: str
     """Identifier, beginning with the date."""
@@ -512,6 +526,8 @@ class Meeting(Record):
     .. versionadded:: 0.2.0
     """
 
+    label = "Meeting or event of the WTO Informal Working Group on MSMEs"
+
     id: str = attrs.field(metadata=weigh(5))
     """Identifier, beginning with the best-known date, such as ``"2021-02-18-meeting"``."""
 
@@ -557,6 +573,8 @@ class NewsItem(Record):
     .. versionadded:: 0.1.0
     """
 
+    label = "News item"
+
     id: str
     """Identifier, beginning with the date."""
 
@@ -595,6 +613,8 @@ class Publication(Record):
 
     .. versionadded:: 0.1.0
     """
+
+    label = "Publication listed by the WTO Informal Working Group on MSMEs"
 
     id: str
     """Identifier."""
@@ -638,6 +658,8 @@ class Declaration(Record):
     .. versionadded:: 0.1.0
     """
 
+    label = "WTO ministerial declaration"
+
     id: str
     """Identifier."""
 
@@ -673,6 +695,8 @@ class Document(Record):
 
     .. versionadded:: 0.1.0
     """
+
+    label = "WTO document"
 
     id: str
     """
@@ -716,6 +740,8 @@ class Initiative(Record):
 
     .. versionadded:: 0.1.0
     """
+
+    label = "WTO initiative"
 
     name: str = attrs.field(metadata=weigh(TITLE))
     """The initiative's name, as its page heads it."""
