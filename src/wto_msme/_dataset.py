@@ -5,6 +5,7 @@ The whole dataset, and the queries that need more than one of its collections.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import itertools
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,6 @@ from .enums import ClaimSubject, MemberKind
 from .exceptions import RecordNotFoundError
 
 if TYPE_CHECKING:
-    import datetime
     import os
     import pathlib
 
@@ -111,6 +111,8 @@ class _Counter:
             c for c in claims if c.subject is ClaimSubject.PARTICIPANTS and c.as_of is not None and not c.more_than
         ]
         # The claims that bound other days: those the member-level data does not contradict.
+        # A claim does not bound its own period, not even a day: a meeting that day may have
+        # welcomed a Member before or after the count was made.
         usable = sorted((c.as_of.last_day, c.count) for c in self.claims if c.consistent is not False and c.as_of)
         self.after = [d for d, _ in usable]  # a claim is a floor on the days after its period
         self.floors = list(itertools.accumulate((n for _, n in usable), max))
@@ -464,8 +466,6 @@ class Dataset:
         >>> str(last.date), last.known, last.most, last.claimed   # Cameroon joined some day in 2025
         ('2025-01-01', 103, 104, 104)
         """
-        import datetime
-
         counter, end = self._counter, self.current_to.last_day
         start = self.initiative.established.first_day
         one = datetime.timedelta(days=1)
