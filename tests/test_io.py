@@ -7,7 +7,6 @@ import json
 import os
 import pathlib
 import re
-import shutil
 import stat
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from wto_msme._data import LAYOUT
 from wto_msme._export import dumps_json, files
 from wto_msme._io import CHANGED, MAX_FILE_BYTES, read_files, temporary, write_files
 
-from .conftest import DATA_DIR
+from .conftest import DATA_DIR, refused
 
 SRC = pathlib.Path(wto_msme.__file__).parent
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC.parent), os.environ.get("PYTHONPATH", "")])}
@@ -41,20 +40,6 @@ def needs_fork(test):
 
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
-
-
-@pytest.fixture
-def copy(tmp_path: pathlib.Path) -> pathlib.Path:
-    """A writable copy of the bundled data."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def refused(directory: pathlib.Path) -> DataError:
-    with pytest.raises(DataError) as info:
-        wto_msme.load(directory)
-    return info.value
 
 
 def snapshot(directory: pathlib.Path) -> dict[str, bytes]:
@@ -304,6 +289,40 @@ def test_fifo_is_refused_at_once(copy, how, expected):
 
     seconds, problem = done.stdout.splitlines()
     assert (expected, True) == (problem, float(seconds) < 10)
+
+
+# --- Limits ---------------------------------------------------------------------------------------
+
+
+class TestLimits:
+    def test_file_over_the_limit_is_refused_unread(self, copy):
+        """A file one byte over MAX_FILE_BYTES is refused by its size, before it is parsed."""
+
+        with open(copy / "news.json", "wb") as f:  # sparse: nothing is written
+            f.truncate(MAX_FILE_BYTES + 1)
+
+        error = refused(copy)
+
+        assert (
+            f"{copy / 'news.json'}: the file is larger than the limit of {MAX_FILE_BYTES} bytes and was not read"
+            == (str(error))
+        )
+
+    def test_file_at_the_limit_is_read(self, copy, ds):
+        """A file of exactly MAX_FILE_BYTES bytes is read."""
+
+        path = copy / "news.json"
+        data = path.read_bytes()
+        path.write_bytes(data + b" " * (MAX_FILE_BYTES - len(data)))
+
+        assert ds == wto_msme.load(copy)
+
+    def test_limit_is_many_times_the_largest_bundled_file(self):
+        """The limit leaves room for the data to grow twentyfold."""
+
+        largest = max((DATA_DIR / f).stat().st_size for f in LAYOUT)
+
+        assert largest * 20 < MAX_FILE_BYTES
 
 
 # --- Writing ----------------------------------------------------------------------------
