@@ -245,7 +245,7 @@ class TestRead:
 
 _FIFO_SCRIPT = textwrap.dedent(
     """
-    import os, sys, time
+    import os, sys
     import wto_msme
     from wto_msme import _io
     directory = sys.argv[1]
@@ -261,11 +261,10 @@ _FIFO_SCRIPT = textwrap.dedent(
     else:
         os.unlink(os.path.join(directory, "news.json"))
         os.mkfifo(os.path.join(directory, "news.json"))
-    start = time.monotonic()
     try:
         wto_msme.load(directory)
     except wto_msme.DataError as e:
-        print(f"{time.monotonic() - start:.1f}", e.problems[0], sep="\\n")
+        print(e.problems[0])
     """
 )
 
@@ -276,7 +275,10 @@ _FIFO_SCRIPT = textwrap.dedent(
     [("plain", "news.json: expected a regular file, found a FIFO (named pipe)"), ("race", CHANGED)],
 )
 def test_fifo_is_refused_at_once(copy, how, expected):
-    """A FIFO in place of a data file, seen as such or swapped in after the look, is refused, not waited on."""
+    """A FIFO in place of a data file, seen as such or swapped in after the look, is refused, not waited on.
+
+    A load that waited on the FIFO would never end: the subprocess's timeout fails the test.
+    """
 
     done = subprocess.run(
         [sys.executable, "-c", _FIFO_SCRIPT, str(copy), how],
@@ -287,8 +289,7 @@ def test_fifo_is_refused_at_once(copy, how, expected):
         check=True,
     )
 
-    seconds, problem = done.stdout.splitlines()
-    assert (expected, True) == (problem, float(seconds) < 10)
+    assert expected == done.stdout.strip()
 
 
 # --- Limits ---------------------------------------------------------------------------------------
