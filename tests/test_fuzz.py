@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 import wto_msme
 from wto_msme import DataError, Dataset, PartialDate, _model
 from wto_msme._data import LAYOUT
+from wto_msme._describe import Kind, references, shapes
 from wto_msme._export import files
 from wto_msme.strategies import datasets
 
@@ -44,33 +45,20 @@ BUNDLED: dict[str, Any] = {f: json.loads((DATA_DIR / f).read_text("utf-8")) for 
 #: The name of the top-level value of each file in locations ("presentations[3].date").
 ROOT = {filename: key for filename, (key, _) in LAYOUT.items()}
 
+#: The record classes of the model, and the dataset whose fields dataset.json holds.
+_CLASSES = (*_model.RECORDS, Dataset)
+
 #: Every field name of the model: an added key must not be one of them to be unknown.
-FIELD_NAMES = frozenset(a.name for cls in _model.RECORDS for a in attrs.fields(cls)) | {"version", "current_to"}
+FIELD_NAMES = frozenset(name for cls in _CLASSES for name in attrs.fields_dict(cls))
 
-#: Keys whose string values (or list items) refer to another record by its identifier.
-REFERENCES = frozenset(
-    {"member", "document", "source", "evidence", "signatory_members", "dialogue_leaders", "establishing_document"}
+#: Keys whose string values (or list items) refer to another record by its identifier: the
+#: fields the model declares with refers(), leaving out names that other fields share (id).
+REFERENCES = frozenset(name for cls in _model.RECORDS for name, _ in references(cls)) - frozenset(
+    name for cls in _model.RECORDS for name in attrs.fields_dict(cls) if name not in dict(references(cls))
 )
 
-#: Keys that hold a date.
-DATES = frozenset(
-    {
-        "date",
-        "start",
-        "end",
-        "on",
-        "not_before",
-        "not_after",
-        "as_of",
-        "endorsed",
-        "circulated",
-        "member_since",
-        "dialogue_started",
-        "established",
-        "participation_as_of",
-        "current_to",
-    }
-)
+#: Keys that hold a date, as the model declares them.
+DATES = frozenset(name for cls in _CLASSES for name, s in shapes(cls).items() if s.kind is Kind.DATE)
 
 #: Strings that are not dates of the form YYYY, YYYY-MM or YYYY-MM-DD.
 IMPOSSIBLE_DATES = (
