@@ -1,39 +1,62 @@
-"""Shared fixtures and the Hypothesis profiles."""
+"""
+Shared fixtures, helpers and the Hypothesis profiles.
+
+Every profile but "explore" is deterministic: the same examples on every run, drawn from a
+seed derived from each test (``derandomize=True``), with no example database, so nothing
+found by an earlier run is replayed. HYPOTHESIS_PROFILE chooses the profile: "dev" (the
+default, small and quick), "ci" (more examples, as continuous integration runs them) or
+"explore" (random examples, a thousand a test, failures kept in ``.hypothesis/`` and
+replayed). The long fuzz tests (``pytest -m fuzz``) are random whatever the profile.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import pathlib
+import shutil
+from collections.abc import Callable
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 import wto_msme
+from wto_msme import DataError
 
-#: "ci" is deterministic (the same examples on every run, no example database) and
-#: moderately sized; "dev", the default, is small and quick.
-settings.register_profile(
-    "ci",
-    max_examples=40,
+_DETERMINISTIC = settings(
     derandomize=True,
     database=None,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile("dev", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", _DETERMINISTIC, max_examples=10)
+settings.register_profile("ci", _DETERMINISTIC, max_examples=40)
+settings.register_profile(
+    "explore",
+    _DETERMINISTIC,
+    max_examples=1000,
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 _FUZZ_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
 #: The long fuzz tests of load(path) (test_fuzz.py, marked ``fuzz``, run with
-#: ``pytest -m fuzz``): 1000 cases each unless HYPOTHESIS_FUZZ_EXAMPLES says otherwise.
+#: ``pytest -m fuzz``): 1000 random cases each unless HYPOTHESIS_FUZZ_EXAMPLES says
+#: otherwise, failures kept in ``.hypothesis/`` and tried first on the next fuzz run.
 FUZZ = settings(
     max_examples=int(os.environ.get("HYPOTHESIS_FUZZ_EXAMPLES", "1000")),
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
     suppress_health_check=_FUZZ_HEALTH,
 )
 
-#: The quick sample of each fuzz test that the default run keeps.
+#: The quick sample of each fuzz test that the default run keeps, deterministic as the profile is.
 QUICK_FUZZ = settings(max_examples=5, suppress_health_check=_FUZZ_HEALTH)
 
 #: The two seed documents, when the checkout sits beside the project's shared folder.
@@ -42,11 +65,51 @@ SOURCES = pathlib.Path(__file__).resolve().parents[2] / "shared" / "sources"
 #: The bundled data directory inside the package.
 DATA_DIR = pathlib.Path(wto_msme.__file__).parent / "data"
 
+#: The package's source directory.
+SRC = pathlib.Path(wto_msme.__file__).parent
+
+#: The environment of a fresh interpreter that imports this same wto_msme.
+SUBPROCESS_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC.parent), os.environ.get("PYTHONPATH", "")])}
+
 
 @pytest.fixture(scope="session")
 def ds() -> wto_msme.Dataset:
     """The bundled dataset."""
     return wto_msme.load()
+
+
+@pytest.fixture
+def copy(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A writable copy of the bundled data."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+@attrs.frozen
+class Whole:
+    """A change that replaces the whole value of a file."""
+
+    replace: Callable[[Any], Any]
+
+
+def edit(directory: pathlib.Path, filename: str, change: Callable[[Any], object] | Whole) -> pathlib.Path:
+    """Change the JSON value of one file of *directory*, in place or (with Whole) wholesale."""
+    path = directory / filename
+    data = json.loads(path.read_text("utf-8"))
+    if isinstance(change, Whole):
+        data = change.replace(data)
+    else:
+        change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+def refused(directory: pathlib.Path) -> DataError:
+    """Load *directory*, which must be refused, and return the error."""
+    with pytest.raises(DataError) as info:
+        wto_msme.load(directory)
+    return info.value
 
 
 def is_subsequence(part, whole):

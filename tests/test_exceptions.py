@@ -131,3 +131,13 @@ class TestPickle:
             RecordNotFoundError,
             wto_msme.MemberNotFoundError,
         )
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [(DataError, ValueError), (RecordNotFoundError, LookupError), (MemberNotFoundError, RecordNotFoundError)],
+)
+def test_each_error_is_caught_as_the_builtin_it_refines(error, kind):
+    """Bad data is a ValueError and a record not found a LookupError, so callers' usual handlers catch them."""
+
+    assert issubclass(error, kind)

@@ -8,9 +8,7 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import _model, strategies
@@ -63,17 +61,6 @@ def test_without_hypothesis_the_import_error_names_the_extra():
     ] == result.stdout.splitlines()
 
 
-@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
-def test_from_type_and_records_draw_every_class(cls):
-    """hypothesis.strategies.from_type and strategies.records draw instances of every model class."""
-
-    @given(st.from_type(cls), strategies.records(cls))
-    def check_type(a, b):
-        assert (cls, cls) == (type(a), type(b))
-
-    check_type()
-
-
 @given(strategies.datasets())
 def test_datasets_pass_the_integrity_checks(ds):
     """Every generated dataset passes the checks that every loaded dataset must pass."""
@@ -96,10 +83,3 @@ def test_partial_dates_lie_within_their_bounds(d):
         d.first_day >= wto_msme.PartialDate(2020, 3).first_day,
         d.last_day <= wto_msme.PartialDate(2021).last_day,
     )
-
-
-@given(strategies.joinings())
-def test_joinings_have_bounds_in_order(j):
-    """A drawn joining's lower bound never comes after its upper bound."""
-
-    assert not (j.not_before is not None and j.not_after is not None and j.not_after < j.not_before)

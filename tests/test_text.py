@@ -31,14 +31,6 @@ class TestFold:
 
         assert expected == fold(text)
 
-    @given(st.text(alphabet=st.characters(max_codepoint=127)))
-    def test_fold_of_ascii_text_is_the_definition(self, text):
-        """Folding ASCII text, which takes the shortcut, gives what the definition gives."""
-
-        expected = _fold_slowly(text)
-
-        assert expected == fold(text)
-
 
 class TestBare:
     @given(st.text())
