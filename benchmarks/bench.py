@@ -3,7 +3,7 @@ Measure wto_msme against pycountry, and say which of the library's budgets are m
 
 Run it from a checkout, after ``python -m pip install ".[bench]"``::
 
-    python benchmarks/bench.py           # the full run: a minute or two
+    python benchmarks/bench.py           # the full run: one to three minutes
     python benchmarks/bench.py --quick   # a short run that proves the benchmark still works
 
 It measures, in one run on one machine, and prints as Markdown tables with the median
@@ -15,11 +15,13 @@ of each figure and its ratio to pycountry's:
   ``import wto_msme`` alone, printed beside it as references; the library's own share
   of it (the first answer less ``import attrs``); the time each step takes inside the
   process; and the peak memory of each process;
-- the first full-text search over every record, which builds the index, in the same
-  fresh processes, per record;
+- the first full-text search over every record, which builds the index, in fresh
+  processes of its own after the first answer, per record;
 - warm look-ups of a Member by name, alias and code, against
   ``pycountry.countries.lookup``, and a warm search over every record, against
   ``pycountry.countries.search_fuzzy``, per call;
+- what the checks every record makes of its fields at construction cost, building the
+  whole bundled dataset again with them and without them;
 - the import cost of ``import wto_msme`` from ``python -X importtime``, with the five
   heaviest imports.
 
