@@ -22,7 +22,7 @@ import re
 import sqlite3
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -53,16 +53,24 @@ _OPTIONAL = frozenset(
 )
 
 
-@attrs.frozen(eq=False)
 class Index:
     """
     The words of a tuple of records, read once: build it with :func:`index`.
+
+    A plain class, and :class:`Ranking` a named tuple: both are defined at the first
+    search, where two attrs classes would add about 1 ms.
     """
 
-    records: tuple[Any, ...]
-    table: sqlite3.Connection  # an FTS5 table "words": a row for the fields of each weight of each record
-    rows: tuple[tuple[int, float], ...]  # each row's record and weight (over the title's), by rowid - 1
-    keys: dict[str, tuple[int, ...]]  # each name of a record, folded: the records
+    __slots__ = ("__weakref__", "keys", "records", "rows", "table")
+
+    def __init__(
+        self,
+        records: tuple[Any, ...],
+        table: sqlite3.Connection,  # an FTS5 table "words": a row for the fields of each weight of each record
+        rows: tuple[tuple[int, float], ...],  # each row's record and weight (over the title's), by rowid - 1
+        keys: dict[str, tuple[int, ...]],  # each name of a record, folded: the records
+    ) -> None:
+        self.records, self.table, self.rows, self.keys = records, table, rows, keys
 
 
 #: What search reads of a record class: each searched field's name, weight, whether it is a
@@ -146,8 +154,7 @@ def _joint(name: str) -> list[str]:
     return []
 
 
-@attrs.frozen
-class Ranking:
+class Ranking(NamedTuple):
     """
     The records a query found, best first, with their scores.
     """
