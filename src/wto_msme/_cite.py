@@ -46,7 +46,7 @@ def cite(record: Any, style: Literal["text", "bibtex"] = "text", *, dataset: Dat
     Return a citation for a record: what it is, its date, its source and the data version.
 
     The citation names the record (its title, headline or name, and who presented or
-    published it), what it is (its class's :attr:`~wto_msme._model.Record.label`), its
+    published it), what it is (its class's ``label``), its
     date and its address where it has them, the source it is transcribed from (that
     source's title, the place in it and its address, looked up in ``dataset.sources``)
     and the version of the data (``dataset.version``; for the bundled data,

@@ -28,6 +28,7 @@ __all__ = [
     "attribute_docs",
     "code",
     "earliest",
+    "exact_types",
     "field_types",
     "kind_of",
     "marked",
@@ -218,6 +219,25 @@ def shape(t: Any) -> Shape:
         return Shape(Kind.RECORD, t)
     msg = f"the model has no shape for {t!r}"
     raise TypeError(msg)
+
+
+@functools.cache
+def exact_types(cls: type) -> tuple[tuple[str, frozenset[type], frozenset[type] | None], ...]:
+    """
+    Return each field of *cls* with the exact types its values may have, and those of a tuple's items.
+
+    A quick test of a record's values: a value of another type (a subclass, say) is
+    then checked against its field's :class:`Shape`.
+    """
+
+    def types(s: Shape) -> frozenset[type]:
+        exact = tuple if s.kind is Kind.TUPLE else s.type
+        return frozenset({exact, type(None)} if s.optional else {exact})
+
+    return tuple(
+        (name, types(s), types(s.item) if s.kind is Kind.TUPLE and s.item is not None else None)
+        for name, s in shapes(cls).items()
+    )
 
 
 @functools.cache

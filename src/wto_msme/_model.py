@@ -15,7 +15,21 @@ from typing import Any, ClassVar
 import attrs
 
 from ._dates import PartialDate
-from ._describe import TITLE, FieldDocs, Kind, Shape, after, code, earliest, orderings, refers, shapes, weigh, within
+from ._describe import (
+    TITLE,
+    FieldDocs,
+    Kind,
+    Shape,
+    after,
+    code,
+    earliest,
+    exact_types,
+    orderings,
+    refers,
+    shapes,
+    weigh,
+    within,
+)
 from ._display import record_html, record_repr
 from .enums import (
     Category,
@@ -98,11 +112,12 @@ class Record:
 
     def __attrs_post_init__(self) -> None:
         cls: type = type(self)
-        for name, shape in shapes(cls).items():
+        for name, exact, items in exact_types(cls):
             value = getattr(self, name)
-            problem = _problem(value, shape)
-            if problem:
-                raise _refused(self, name, problem, TypeError)
+            if type(value) not in exact or (items is not None and any(type(v) not in items for v in value)):
+                problem = _problem(value, shapes(cls)[name])  # a subclass, or a wrong value: say which
+                if problem:
+                    raise _refused(self, name, problem, TypeError)
             if name == "id" and not value.strip():
                 raise _refused(self, name, "an identifier may not be blank", ValueError)
         for name, earlier in orderings(cls):

@@ -72,10 +72,10 @@ class MemberNotFoundError(RecordNotFoundError):
     :meth:`Members.find <wto_msme.collections.Members.find>` raises it for a name that is
     no participant's, saying when the name is a WTO Member's that does not take part or
     an EU member state's, which takes part through the European Union (its
-    :attr:`candidates` then name the European Union);
+    ``candidates`` then name the European Union);
     :meth:`WtoMembers.find <wto_msme.collections.WtoMembers.find>` for a name that is no
     WTO Member's. A name that could mean two Members is refused with it too, not guessed:
-    its message and :attr:`candidates` name both.
+    its message and ``candidates`` name both.
 
     .. versionadded:: 0.1.0
     """
