@@ -83,6 +83,22 @@ COLLECTION_QUERIES = {
 
 
 class TestQueryResults:
+    @pytest.mark.parametrize("collection", ["presentations", "members"])
+    def test_a_pickled_search_result_keeps_what_the_search_said(self, ds, collection):
+        """A search result pickles with its records, its query, its scores and whether it is partial."""
+
+        found = getattr(ds, collection).search("korea payments")
+
+        back = pickle.loads(pickle.dumps(found))
+
+        assert (found, found.query, found.scores, found.partial) == (back, back.query, back.scores, back.partial)
+
+    def test_by_institution_refuses_what_is_not_a_name(self, ds):
+        """by_institution(None) raises TypeError naming what it takes, not AttributeError."""
+
+        with pytest.raises(TypeError, match="takes an institution's name as a string, not NoneType"):
+            ds.presentations.by_institution(None)  # type: ignore[arg-type]
+
     @pytest.mark.parametrize("name", COLLECTION_QUERIES)
     def test_a_collection_of_its_class(self, ds, name):
         """Every query that gives records gives a collection of the class documented, never empty here."""

@@ -122,7 +122,11 @@ class Records(tuple[R, ...]):
         return super().__new__(cls, records)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (tuple(self),))
+        return (type(self), (tuple(self),), self._state())
+
+    def _state(self) -> dict[str, Any]:
+        """What a search said of this collection (its query, scores, whether partial), to pickle with it."""
+        return {k: v for k, v in self.__dict__.items() if k in ("query", "scores", "partial")}
 
     def __setattr__(self, name: str, value: object) -> None:
         # Indexes are kept in the instance's __dict__ by functools.cached_property, which
@@ -540,7 +544,7 @@ class Members(_Findable[Member]):
         return members  # type: ignore[return-value]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_members, (tuple(self), self.wto_members, self.all_participants))
+        return (_members, (tuple(self), self.wto_members, self.all_participants), self._state())
 
     def _new(self, records: Iterable[Any]) -> Members:
         return self._carry(Members(records, wto_members=self.wto_members))
