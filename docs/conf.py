@@ -55,8 +55,6 @@ nitpick_ignore_regex = [
     (r"py:class", r"AttrsInstance"),
     (r"py:class", r"pd\..+"),
     (r"py:class", r"Figure"),
-    (r"py:class", r"wto_msme\._\w+\.[A-Z]"),
-    (r"py:class", r"(?:wto_msme\.[\w.]+\.)?(?:_C|R|T)"),
 ]
 
 # --- autodoc and napoleon ---------------------------------------------------------------

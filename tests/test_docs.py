@@ -125,6 +125,26 @@ class TestApiPage:
 
         assert beginnings == {name: text[: len(beginnings.get(name, text))] for name, text in shown.items()}
 
+    @pytest.mark.parametrize(
+        ("target", "owner", "shown"),
+        [
+            ("wto_msme._collections._C", "Members", "Members"),  # search() returns the collection's own class
+            ("wto_msme._collections._D", "Presentations", "Presentations"),  # between() too
+            ("wto_msme._collections.R", "Members", "Member"),  # get() returns its kind of record
+            ("R", "Meetings", "Meeting"),  # as autodoc names it in a union
+            ("wto_msme._collections.R", "Records", "Any"),  # a plain Records holds any record
+            ("wto_msme._collections.Records", "Members", None),  # a class is no type variable
+        ],
+    )
+    def test_type_variables_show_what_they_stand_for(self, target, owner, shown):
+        """The reference shows a type variable as the class it stands for in the class it is documented under."""
+
+        pytest.importorskip("sphinx")
+        stands_for = _extension("api_docs")._stands_for
+        meant = stands_for({"reftarget": target, "py:module": "wto_msme.collections", "py:class": owner})
+
+        assert shown == (meant and meant[0])
+
 
 #: Docstrings whose examples need an optional dependency, and that dependency: they run
 #: where it is installed (continuous integration runs this file again with pandas).
