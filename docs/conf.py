@@ -32,6 +32,7 @@ extensions = [
     "data_pages",
     "optional_pages",
     "api_docs",
+    "dates",
     "gallery",
 ]
 
@@ -71,7 +72,10 @@ napoleon_numpy_docstring = False
 doctest_test_doctest_blocks = ""
 
 # --- HTML: furo, which gives code room; nothing fetched ------------------------------------
+# wto_msme.css lets wide tables and code scroll inside the column and keeps dates whole.
 html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["wto_msme.css"]
 smartquotes = False  # the data's apostrophes are shown as the data holds them
 html_title = f"wto_msme {release}"
 html_copy_source = False

@@ -9,7 +9,9 @@ def main() -> None:
     ds = wto_msme.load()
     ini = ds.initiative
     print(ini.group_name)
-    print(f"{ini.participants_claimed} participants as of {ini.participation_as_of}; {len(ds.members)} listed")
+    count = ds.participant_count()  # today's, as the WTO counts: the EU and each of its member states
+    print(f"{count} participants as the WTO counts them, as of {count.day} ({len(ds.members)} listed, the EU once)")
+    print(f"  the group's page said {ini.participants_claimed} as of {ini.participation_as_of}")
     for term in ds.coordinators:
         print(f"  coordinator {term.name}: {term.start or 'unknown'} to {term.end or 'now'}")
     per_year = Counter(p.date.year for p in ds.presentations)
