@@ -108,8 +108,8 @@ def _generate(app: Any) -> None:
     import wto_msme.plot
 
     ds = wto_msme.load()
-    wto_msme.plot.participation(ds).savefig(figures / "participation.png", dpi=100)
-    wto_msme.plot.presentations_by_theme(ds).savefig(figures / "presentations-by-theme.png", dpi=100)
+    wto_msme.plot.participation(ds).savefig(figures / "participation.svg")
+    wto_msme.plot.presentations_by_theme(ds).savefig(figures / "presentations-by-theme.svg")
     (fragments / "gallery.md").write_text(_examples(root / "examples", figures, env), "utf-8")
     (fragments / "tour.md").write_text(_tour(root / "examples" / "tour.ipynb", figures, env), "utf-8")
 
