@@ -52,7 +52,7 @@ _OUTSIDE = sorted({*sys.stdlib_module_names, *_LIBRARIES})
 nitpick_ignore_regex = [
     (r"py:.*", rf"(?:{'|'.join(_OUTSIDE)})(?:\..+)?"),
     # Names that annotations use without a module or under an alias: attrs' protocol,
-    # pandas imported as pd, and type variables.
+    # pandas imported as pd, and matplotlib's Figure (type variables are resolved in api_docs).
     (r"py:class", r"AttrsInstance"),
     (r"py:class", r"pd\..+"),
     (r"py:class", r"Figure"),
