@@ -32,6 +32,7 @@ extensions = [
     "data_pages",
     "optional_pages",
     "api_docs",
+    "dates",
     "gallery",
 ]
 
@@ -51,12 +52,10 @@ _OUTSIDE = sorted({*sys.stdlib_module_names, *_LIBRARIES})
 nitpick_ignore_regex = [
     (r"py:.*", rf"(?:{'|'.join(_OUTSIDE)})(?:\..+)?"),
     # Names that annotations use without a module or under an alias: attrs' protocol,
-    # pandas imported as pd, and type variables.
+    # pandas imported as pd, and matplotlib's Figure (type variables are resolved in api_docs).
     (r"py:class", r"AttrsInstance"),
     (r"py:class", r"pd\..+"),
     (r"py:class", r"Figure"),
-    (r"py:class", r"wto_msme\._\w+\.[A-Z]"),
-    (r"py:class", r"(?:wto_msme\.[\w.]+\.)?(?:_C|R|T)"),
 ]
 
 # --- autodoc and napoleon ---------------------------------------------------------------
@@ -73,7 +72,10 @@ napoleon_numpy_docstring = False
 doctest_test_doctest_blocks = ""
 
 # --- HTML: furo, which gives code room; nothing fetched ------------------------------------
+# wto_msme.css lets wide tables and code scroll inside the column and keeps dates whole.
 html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["wto_msme.css"]
 smartquotes = False  # the data's apostrophes are shown as the data holds them
 html_title = f"wto_msme {release}"
 html_copy_source = False

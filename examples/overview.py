@@ -9,9 +9,16 @@ def main() -> None:
     ds = wto_msme.load()
     ini = ds.initiative
     print(ini.group_name)
-    print(f"{ini.participants_claimed} participants as of {ini.participation_as_of}; {len(ds.members)} listed")
+    # Today's count, as the WTO counts: the European Union and each of its members.
+    count = ds.participant_count()
+    listed = len(ds.members)
+    print(f"{count} participants as the WTO counts them, as of {count.day}")
+    print(f"  {listed} listed, the European Union once")
+    said, when = ini.participants_claimed, ini.participation_as_of
+    print(f"  the group's page said {said} in {when}")
     for term in ds.coordinators:
-        print(f"  coordinator {term.name}: {term.start or 'unknown'} to {term.end or 'now'}")
+        start, end = term.start or "unknown", term.end or "now"
+        print(f"  coordinator {term.name}: {start} to {end}")
     per_year = Counter(p.date.year for p in ds.presentations)
     for year in sorted(per_year):
         print(f"  {year}: {per_year[year]} presentations")

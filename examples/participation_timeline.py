@@ -1,5 +1,5 @@
 """
-Print the timeline of participation in the group, from the members' joining data and the sources' count claims.
+Print the timeline of participation: the members' joinings and the sources' counts.
 
 Each participant joined on a known day, or between two known bounds, or by a known day.
 Participants are grouped by what is known of when they joined. The count claims are
@@ -11,9 +11,11 @@ member-level data is marked.
 from collections import defaultdict
 
 import wto_msme
+from wto_msme import PartialDate
+from wto_msme.enums import ClaimSubject
 
 
-def joined(j: wto_msme.Joining) -> tuple[wto_msme.PartialDate | None, str]:
+def joined(j: wto_msme.Joining) -> tuple[PartialDate | None, str]:
     """Return the date to place a joining at on the timeline, and how to describe it."""
     if j.on is not None:
         return j.on, f"joined on {j.on}"
@@ -30,20 +32,26 @@ def main() -> None:
     ds = wto_msme.load()
     names = {m.id: m.name for m in ds.wto_members}
 
-    groups: dict[tuple[wto_msme.PartialDate | None, str, str], list[str]] = defaultdict(list)
+    # The participants by when and how they joined, and the confidence in it.
+    groups: dict[tuple[PartialDate | None, str, str], list[str]] = defaultdict(list)
     for m in ds.members:
         when, how = joined(m.joined)
         confidence = m.joined.confidence.value if m.joined.confidence else "not stated"
         groups[(when, how, confidence)].append(m.name)
 
-    events: list[tuple[wto_msme.PartialDate, str]] = []
+    events: list[tuple[PartialDate, str]] = []
     for (when, how, confidence), members in groups.items():
-        who = ", ".join(members) if len(members) <= 3 else f"{len(members)} participants"
+        few = len(members) <= 3
+        who = ", ".join(members) if few else f"{len(members)} participants"
         if when is not None:
             events.append((when, f"{who} {how} ({confidence} confidence)"))
     for c in ds.claims:
-        if c.as_of is not None and c.subject is wto_msme.enums.ClaimSubject.PARTICIPANTS:
-            mark = {True: "", False: "  [disagrees with the member data]", None: "  [cannot be checked]"}[c.consistent]
+        if c.as_of is not None and c.subject is ClaimSubject.PARTICIPANTS:
+            mark = {
+                True: "",
+                False: "  [disagrees with the member data]",
+                None: "  [cannot be checked]",
+            }[c.consistent]
             events.append((c.as_of, f"the sources count {c.count} participants{mark}"))
 
     print("Participation in the Informal Working Group on MSMEs")
@@ -59,12 +67,16 @@ def main() -> None:
 
     eu_states = sum(m.eu_member_state for m in ds.wto_members)
     print()
-    print(
-        f"Now: {len(ds.members)} participants listed, the European Union once; with its {eu_states}"
-        f" member states, {len(ds.members) + eu_states} as the WTO counts them"
-        f" (it claims {ds.initiative.participants_claimed} as of {ds.initiative.participation_as_of})."
+    listed, page = len(ds.members), ds.initiative
+    print(f"Now: {listed} participants listed, the European Union once; with its")
+    print(f"{eu_states} member states, {ds.participant_count()} as the WTO counts them")
+    said, when = page.participants_claimed, page.participation_as_of
+    print(f"(the group's page said {said} in {when}).")
+    sponsors = "; ".join(
+        f"{names[s.member]} ({s.endorsed})"
+        for s in ds.sponsors
+        if not s.participant_then
     )
-    sponsors = "; ".join(f"{names[s.member]} ({s.endorsed})" for s in ds.sponsors if not s.participant_then)
     print(f"Sponsored the December 2020 package without taking part then: {sponsors}.")
 
 

@@ -19,7 +19,11 @@ def main() -> None:
         cells = "  ".join(f"{per_year[y]:>4}" for y in years)
         print(f"{category.value:<{width}}  {cells}  {len(presentations):>5}")
     per_year = Counter(p.date.year for p in ds.presentations)
-    print(f"{'All':<{width}}  " + "  ".join(f"{per_year[y]:>4}" for y in years) + f"  {len(ds.presentations):>5}")
+    print(
+        f"{'All':<{width}}  "
+        + "  ".join(f"{per_year[y]:>4}" for y in years)
+        + f"  {len(ds.presentations):>5}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import importlib.util
+import os
 import pathlib
 import pkgutil
 import re
@@ -124,6 +125,60 @@ class TestApiPage:
         }
 
         assert beginnings == {name: text[: len(beginnings.get(name, text))] for name, text in shown.items()}
+
+    @pytest.mark.parametrize(
+        ("target", "owner", "shown"),
+        [
+            ("wto_msme._collections._C", "Members", "Members"),  # search() returns the collection's own class
+            ("wto_msme._collections._D", "Presentations", "Presentations"),  # between() too
+            ("wto_msme._collections.R", "Members", "Member"),  # get() returns its kind of record
+            ("R", "Meetings", "Meeting"),  # as autodoc names it in a union
+            ("wto_msme._collections.R", "Records", "Any"),  # a plain Records holds any record
+            ("wto_msme._collections.Records", "Members", None),  # a class is no type variable
+        ],
+    )
+    def test_type_variables_show_what_they_stand_for(self, target, owner, shown):
+        """The reference shows a type variable as the class it stands for in the class it is documented under."""
+
+        pytest.importorskip("sphinx")
+        stands_for = _extension("api_docs")._stands_for
+        meant = stands_for({"reftarget": target, "py:module": "wto_msme.collections", "py:class": owner})
+
+        assert shown == (meant and meant[0])
+
+
+class TestLayout:
+    def test_iso_dates_are_marked_whole(self):
+        """Each ISO date of a text, to the month or the day, is one inline of class date; the rest stays text."""
+
+        pytest.importorskip("sphinx")
+        text = "from 2023-03-13 to 2023-04, not INF/MSME/W/58 nor 2023-03x"
+        marked = _extension("dates").marked(text)
+        dates = [n.astext() for n in marked if n.tagname == "inline" and n["classes"] == ["date"]]
+
+        assert (["2023-03-13", "2023-04"], text) == (dates, "".join(n.astext() for n in marked))
+
+    def test_every_stylesheet_is_in_static(self):
+        """Each stylesheet the configuration names is in docs/_static, which it names as the static path."""
+
+        conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+        sheets = re.findall(r'"([\w.-]+\.css)"', conf)
+
+        assert (True, True) == (bool(sheets), all((DOCS / "_static" / s).is_file() for s in sheets))
+
+    def test_the_gallery_shows_the_count_and_no_path(self, tmp_path):
+        """What the examples print on the gallery page names today's count and no folder of the building machine."""
+
+        pytest.importorskip("sphinx")
+        gallery = _extension("gallery")
+        env = {**os.environ, "PYTHONPATH": str(pathlib.Path(wto_msme.__file__).resolve().parents[1])}
+        page = gallery._examples(ROOT / "examples", tmp_path, env)
+
+        assert (True, False, False) == (
+            f"{wto_msme.load().participant_count()} participants as the WTO counts them" in page,
+            str(tmp_path) in page,
+            str(ROOT) in page,
+        )
 
 
 #: Docstrings whose examples need an optional dependency, and that dependency: they run

@@ -538,7 +538,7 @@ class Dataset:
         (a term's ``member``, a meeting's ``welcomed`` and ``documents``, a document's
         ``proponents``...). The records it refers to come in the order of its fields and
         their ids, those that refer to it in the order of the initiative and then of
-        the collections of the dataset; each once. A participant (:class:`~wto_msme.Member`) and the
+        the collections of :class:`Dataset`; each once. A participant (:class:`~wto_msme.Member`) and the
         same WTO Member (:class:`~wto_msme.WtoMember`) are records of two collections.
 
         Raises:
@@ -580,7 +580,7 @@ class Dataset:
 
         A note says where the data differs from its source, or rests on an inference, a
         flag or a repair. The notes come in the order of the initiative, then of
-        the dataset's collections and their records, then of each record's notes.
+        the collections of :class:`Dataset` and their records, then of each record's notes.
 
         >>> import wto_msme
         >>> notes = wto_msme.load().notes()

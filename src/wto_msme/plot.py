@@ -2,7 +2,10 @@
 Figures of the group's story, drawn with matplotlib.
 
 matplotlib is an optional dependency: ``pip install "wto_msme[plot]"``. Importing
-:mod:`wto_msme` never imports it; importing this module does.
+:mod:`wto_msme` never imports it; importing this module does. Each function returns a
+new figure, which Jupyter shows as an image with no ``%matplotlib`` command and
+``figure.savefig("name.png")`` or ``figure.savefig("name.svg")`` saves. Nothing is drawn
+through pyplot, so no figure is kept open behind the reader's back.
 
 >>> import wto_msme, wto_msme.plot
 >>> figure = wto_msme.plot.participation(wto_msme.load())
@@ -14,10 +17,10 @@ matplotlib is an optional dependency: ``pip install "wto_msme[plot]"``. Importin
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
 try:
-    import matplotlib as mpl
     from matplotlib import dates as _mdates
     from matplotlib.figure import Figure
 except ImportError as e:  # pragma: no cover - exercised in a subprocess test
@@ -30,6 +33,20 @@ if TYPE_CHECKING:
     from ._dataset import Dataset
 
 __all__ = ["participation", "presentations_by_theme"]
+
+#: Paul Tol's "muted" qualitative palette, whose colours readers with any common colour
+#: blindness tell apart; past its nine, the colours come round again hatched.
+_PALETTE = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499")
+_HATCHES = ("", "//", "..", "xx")
+
+
+class _Figure(Figure):
+    """A figure that Jupyter shows as a PNG, whether or not a matplotlib backend is set up."""
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png")
+        return buffer.getvalue()
 
 
 def _days(days: list[datetime.date]) -> list[float]:
@@ -54,7 +71,7 @@ def participation(dataset: Dataset) -> Figure:
     """
     steps = dataset.participation()
     days = _days([s.date.first_day for s in steps])
-    figure = Figure(figsize=(9, 4.5), layout="constrained")
+    figure = _Figure(figsize=(9, 4.5), layout="constrained")
     ax = figure.add_subplot()
     ax.fill_between(days, [s.known for s in steps], [s.most for s in steps], step="post", alpha=0.2, color="grey",
                     label="the fewest to the most the data allows")  # fmt: skip
@@ -78,25 +95,30 @@ def presentations_by_theme(dataset: Dataset) -> Figure:
     """
     Draw how many presentations each theme had, year by year, as stacked bars.
 
+    Each theme has its own colour from a palette colour-blind readers can tell apart
+    (hatched where the themes outnumber its colours), and the legend lists the themes
+    in the order they are stacked, the top one first.
+
     Args:
         dataset: The dataset, such as ``wto_msme.load()``.
 
     Returns:
-        A new figure.
+        A new figure, not shown yet; save it with ``figure.savefig(path)``, or let Jupyter show it.
     """
     groups = dataset.presentations.by_category()
     years = sorted({p.date.year for p in dataset.presentations})
-    figure = Figure(figsize=(9, 4.5), layout="constrained")
+    figure = _Figure(figsize=(9, 4.5), layout="constrained")
     ax = figure.add_subplot()
     bottom = [0] * len(years)
-    colours = mpl.colormaps["tab20"]
-    for i, (category, presentations) in enumerate(groups.items()):
-        counts = [sum(p.date.year == y for p in presentations) for y in years]
-        if any(counts):
-            ax.bar(range(len(years)), counts, bottom=bottom, label=category.value, color=colours(i))
-            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    counted = [(c, [sum(p.date.year == y for p in ps) for y in years]) for c, ps in groups.items()]
+    for i, (category, counts) in enumerate((c, n) for c, n in counted if any(n)):
+        colour, hatch = _PALETTE[i % len(_PALETTE)], _HATCHES[i // len(_PALETTE) % len(_HATCHES)]
+        ax.bar(range(len(years)), counts, bottom=bottom, label=category.value, color=colour, hatch=hatch,
+               edgecolor="white", linewidth=0.5)  # fmt: skip
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     ax.set_xticks(range(len(years)), [str(y) for y in years])
     ax.set_title("Presentations to the MSME group, by theme and year")
     ax.set_ylabel("Presentations")
-    ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1, 0.5))
+    handles, labels = ax.get_legend_handles_labels()  # the top of the stack first, as it is drawn
+    ax.legend(handles[::-1], labels[::-1], fontsize="small", loc="center left", bbox_to_anchor=(1, 0.5))
     return figure
