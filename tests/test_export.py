@@ -14,6 +14,7 @@ from wto_msme._export import files
 from wto_msme.strategies import datasets
 
 from .conftest import DATA_DIR, DATASET_EXAMPLES
+from .test_diff import _changed
 
 
 class TestDump:
@@ -123,14 +124,6 @@ class TestFiles:
         expected = {f: json.loads((DATA_DIR / f).read_text("utf-8")) for f in LAYOUT}
 
         assert expected == files(ds)
-
-
-def _changed(ds):
-    """The bundled dataset with a member added, one removed and one member's joining changed."""
-    first, second, *rest = ds.members
-    joined = attrs.evolve(second.joined, not_after=wto_msme.PartialDate(2021))
-    added = attrs.evolve(first, id="zzz", name="Somewhere", aliases=(), iso_alpha2=None, iso_alpha3=None)
-    return attrs.evolve(ds, members=(attrs.evolve(second, joined=joined), *rest, added))
 
 
 class TestDiffCommand:

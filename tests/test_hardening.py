@@ -24,11 +24,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import wto_msme
-from wto_msme import _io
 from wto_msme.__main__ import main
 from wto_msme._flat import write_csv
 
 from .conftest import edit
+from .test_io import fail_after
 
 SRC = pathlib.Path(wto_msme.__file__).parent
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC.parent), os.environ.get("PYTHONPATH", "")])}
@@ -38,21 +38,6 @@ needs_permissions = pytest.mark.skipif(
 )
 
 needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="needs symbolic links")
-
-
-def fail_after(monkeypatch: pytest.MonkeyPatch, n: int, error: OSError) -> list[str]:
-    """Make the n-th file written, and every one after it, fail with *error*; return the names written."""
-    written: list[str] = []
-    real = _io._write_new
-
-    def write(d, name: str, data: bytes) -> None:
-        if len(written) >= n:
-            raise error
-        written.append(name)
-        real(d, name, data)
-
-    monkeypatch.setattr(_io, "_write_new", write)
-    return written
 
 
 def export_news(output: pathlib.Path, *extra: str) -> int:
