@@ -130,7 +130,9 @@ def stem(word: str) -> str:
             return word[:-2]
         if word.endswith(("ss", "us", "is")):
             return word
-        return _IRREGULAR.get(word[:-1], word[:-1])
+        if word[:-1] in _IRREGULAR:
+            return _IRREGULAR[word[:-1]]
+        word = word[:-1]  # and on: "meetings" is "meeting" is "meet"
     if word.endswith("ing") and len(word) >= 6:  # three letters left at least
         return word[:-3]
     if word.endswith("ed") and len(word) >= 5:
