@@ -10,7 +10,6 @@ when a table is first drawn.
 
 from __future__ import annotations
 
-import enum
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -18,8 +17,7 @@ from typing import Any
 
 import attrs
 
-from ._dates import PartialDate
-from ._describe import Kind, kind_of, references, scanned_fields, searched_fields, shapes, title, title_field
+from ._describe import Kind, Shape, kind_of, references, scanned_fields, searched_fields, shapes, title, title_field
 from ._text import _PIECE, fold, stem
 
 __all__ = [
@@ -75,35 +73,29 @@ def shorten(text: str, width: int) -> str:
     return text[: width - 1].rstrip() + "…"
 
 
-def _is_record(value: object) -> bool:
-    return attrs.has(type(value)) and not isinstance(value, PartialDate)
-
-
-def _holds_records(value: object) -> bool:
-    return isinstance(value, tuple) and bool(value) and _is_record(value[0])
-
-
 # --- Reprs ------------------------------------------------------------------------------
 
 
-def _brief(value: Any) -> str:
-    if isinstance(value, str):
+def _brief(value: Any, s: Shape) -> str:
+    if value is None:
+        return "None"
+    if s.kind is Kind.TEXT:
         return repr(shorten(value, REPR_WIDTH))
-    if isinstance(value, enum.Enum):
+    if s.kind is Kind.ENUM:
         return f"{type(value).__name__}.{value.name}"
-    if isinstance(value, PartialDate):
+    if s.kind is Kind.DATE:
         return repr(str(value))
-    if _holds_records(value):
-        return f"<{_count(value, type(value[0]))}>"
-    if isinstance(value, tuple):
-        shown = [_brief(v) for v in value[:_TUPLE_ITEMS]]
+    if s.kind is Kind.RECORD:
+        return record_repr(value)
+    if s.kind in (Kind.TUPLE, Kind.COLLECTION) and s.item is not None:
+        if value and s.item.kind is Kind.RECORD:
+            return f"<{_count(value, s.item.type)}>"
+        shown = [_brief(v, s.item) for v in value[:_TUPLE_ITEMS]]
         if len(value) > _TUPLE_ITEMS:
             shown.append(f"… {len(value) - _TUPLE_ITEMS} more")
         elif len(value) == 1:
             return f"({shown[0]},)"
         return f"({', '.join(shown)})"
-    if _is_record(value):
-        return record_repr(value)
     return repr(value)
 
 
@@ -115,7 +107,8 @@ def record_repr(self: Any) -> str:
     (tuples of records only how many there are), dates their ISO form and enums their
     member names.
     """
-    fields = ", ".join(f"{f.name}={_brief(getattr(self, f.name))}" for f in attrs.fields(type(self)))
+    cls: type = type(self)
+    fields = ", ".join(f"{name}={_brief(getattr(self, name), s)}" for name, s in shapes(cls).items())
     return f"{type(self).__name__}({fields})"
 
 
@@ -211,28 +204,28 @@ def _note_html(note: Any) -> str:
     return f"<li><b>{_escape(note.kind.value)}</b>{about}{sure}: {_text_html(note.text, DETAIL_WIDTH)}</li>"
 
 
-def _html(value: Any, width: int, marked: Marker | None = None) -> str:
-    """Return a value in its human form: dates as written, enums as their values, links."""
+def _html(value: Any, s: Shape, width: int, marked: Marker | None = None) -> str:
+    """Return a value of the shape *s* in its human form: dates as written, enums as their values, links."""
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if s.kind is Kind.FLAG:
         return "yes" if value else "no"
-    if isinstance(value, enum.Enum):
+    if s.kind is Kind.ENUM:
         return _marked(str(value.value), marked)
-    if isinstance(value, str):
+    if s.kind is Kind.TEXT:
         return _text_html(value, width, marked)
-    if isinstance(value, PartialDate) or (_is_record(value) and "__str__" in vars(type(value))):
+    if s.kind is Kind.DATE or (s.kind is Kind.RECORD and "__str__" in vars(s.type)):
         return _dated(str(value))  # a date, a joining: their own string form
-    if _holds_records(value):
-        if width < DETAIL_WIDTH:
-            return f"{len(value)} {type(value[0]).__name__}{'s' if len(value) != 1 else ''}"
-        return "<ul>" + "".join(f"<li>{_html(v, width)}</li>" for v in value) + "</ul>"
-    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
-        return _text_html(", ".join(value), width, marked)  # shortened as a whole
-    if isinstance(value, tuple):
-        return ", ".join(_html(v, width, marked) for v in value)
-    if _is_record(value):
+    if s.kind is Kind.RECORD:
         return _escape(title(value))
+    if s.kind in (Kind.TUPLE, Kind.COLLECTION) and s.item is not None:
+        if s.item.kind is Kind.RECORD and value:
+            if width < DETAIL_WIDTH:
+                return f"{len(value)} {s.item.type.__name__}{'s' if len(value) != 1 else ''}"
+            return "<ul>" + "".join(f"<li>{_html(v, s.item, width)}</li>" for v in value) + "</ul>"
+        if s.item.kind is Kind.TEXT:
+            return _text_html(", ".join(value), width, marked)  # shortened as a whole
+        return ", ".join(_html(v, s.item, width, marked) for v in value)
     return _escape(str(value))
 
 
@@ -246,7 +239,8 @@ def record_html(self: Any) -> str:
     :data:`DETAIL_WIDTH` characters, the whole text in the tooltip.
     """
     rows = []
-    for f in attrs.fields(type(self)):
+    cls: type = type(self)
+    for f in attrs.fields(cls):
         value = getattr(self, f.name)
         if f.name == "provenance":
             where = f", {_escape(value.locator)}" if value.locator else ""
@@ -256,7 +250,7 @@ def record_html(self: Any) -> str:
             if value.notes:
                 rows.append(("notes", "<ul>" + "".join(_note_html(n) for n in value.notes) + "</ul>"))
         elif value not in (None, ()):
-            rows.append((f.name, _html(value, DETAIL_WIDTH)))
+            rows.append((f.name, _html(value, shapes(cls)[f.name], DETAIL_WIDTH)))
     body = "".join(f"<tr><th>{_escape(name)}</th><td>{cell}</td></tr>" for name, cell in rows)
     caption = _escape(type(self).__name__ + (f" {self.id}" if isinstance(getattr(self, "id", None), str) else ""))
     return f'{_STYLE}<table class="wto-msme record"><caption>{caption}</caption><tbody>{body}</tbody></table>'
@@ -342,7 +336,8 @@ def collection_html(records: tuple[Any, ...]) -> str:
         for name in names if cls is not None else ():
             value = getattr(record, name)
             ref = refers.get(name)
-            cells.append(_ids_html(value, labels[ref], TABLE_WIDTH) if ref else _html(value, TABLE_WIDTH, marked))
+            shaped = _html(value, shapes(cls)[name], TABLE_WIDTH, marked) if not ref else ""
+            cells.append(_ids_html(value, labels[ref], TABLE_WIDTH) if ref else shaped)
         found = [f"{scores[i]:.2f}"] if scores is not None else []
         if marked:
             kind: type = type(record)
