@@ -115,6 +115,22 @@ class TestRelated:
             ds.related(stranger)
 
 
+class TestBelongingToTheDataset:
+    def test_results_across_collections_belong_to_the_dataset(self, ds):
+        """Notes, a search of every collection and related records name what their ids point to, through ds."""
+
+        results = (ds.notes(), ds.search("kenya"), ds.related(ds.members.get("ury")))
+
+        assert [True, True, True] == [r.dataset is ds for r in results]
+
+    def test_a_note_names_its_evidence_by_title(self, ds):
+        """A note's evidence shows as its source's title in the notes' table."""
+
+        note = next(n for n in ds.notes() if n.evidence)
+
+        assert ds.sources.get(note.evidence[0]).title[:30] in ds.notes()._repr_html_()
+
+
 class TestNotes:
     """
     Dataset.notes gathers every note in one collection.

@@ -523,7 +523,7 @@ class Dataset:
 
     @functools.cached_property
     def _everything(self) -> Records[Any]:
-        return Records(r for name in COLLECTIONS for r in getattr(self, name))
+        return Records(r for name in COLLECTIONS for r in getattr(self, name))._bound(self)
 
     @property
     def _records(self) -> tuple[object, ...]:
@@ -572,7 +572,7 @@ class Dataset:
                     value = getattr(r, name)
                     if collection == home and (value == key or (isinstance(value, tuple) and key in value)):
                         found.setdefault(id(r), r)
-        return Records(found.values())
+        return Records(found.values())._bound(self)
 
     def notes(self) -> Notes:
         """
@@ -593,7 +593,7 @@ class Dataset:
             for name, s in shapes(type(r)).items()  # type: ignore[arg-type]
             if s.type is Provenance
             for note in getattr(r, name).notes
-        )
+        )._bound(self)
 
     def search(self, text: str, *, limit: int | None = None) -> Records[Any]:
         """
