@@ -11,6 +11,7 @@ replayed). The long fuzz tests (``pytest -m fuzz``) are random whatever the prof
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pathlib
@@ -120,3 +121,27 @@ def is_subsequence(part, whole):
 
 #: A whole generated dataset takes long to draw: tests over datasets() run at most this many.
 DATASET_EXAMPLES = min(20, settings.default.max_examples)
+
+
+def environment(**changes: str | None) -> dict[str, str]:
+    """The environment to run examples in: the wto_msme under test first on the path; *changes* set or unset."""
+    path = [str(pathlib.Path(wto_msme.__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in path if p), **changes}
+    return {k: v for k, v in env.items() if v is not None}
+
+
+def execute(notebook: Any, cwd: pathlib.Path, env: dict[str, str]) -> None:
+    """Run *notebook* in a fresh Python kernel in *cwd*, its outputs kept; skip the test where no kernel starts."""
+    nbclient = pytest.importorskip("nbclient", reason="running a notebook needs nbclient (the test extra)")
+    pytest.importorskip("ipykernel", reason="running a notebook needs ipykernel (the test extra)")
+    resources = {"metadata": {"path": str(cwd)}}
+    client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3", resources=resources)
+    client.create_kernel_manager()
+    try:
+        client.start_new_kernel(env=env, cwd=str(cwd))
+        client.start_new_kernel_client()
+    except Exception as e:  # whatever stops the kernel from starting, nothing of the notebook ran
+        with contextlib.suppress(Exception):
+            client.km.shutdown_kernel(now=True)
+        pytest.skip(f"the Jupyter kernel cannot start here: {type(e).__name__}: {e}")
+    client.execute()

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pathlib
 import subprocess
 import sys
 
 import pytest
 
-import wto_msme
+from .conftest import environment, execute
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 NOTEBOOK = EXAMPLES / "tour.ipynb"
-
-
-def _environment() -> dict[str, str]:
-    """The environment to run examples in: the wto_msme under test comes first on the path."""
-    path = [str(pathlib.Path(wto_msme.__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in path if p)}
 
 
 def _run(script: pathlib.Path, cwd: pathlib.Path) -> subprocess.CompletedProcess[str]:
@@ -29,7 +21,7 @@ def _run(script: pathlib.Path, cwd: pathlib.Path) -> subprocess.CompletedProcess
         capture_output=True,
         text=True,
         cwd=cwd,
-        env=_environment(),
+        env=environment(),
         timeout=120,
         check=False,
     )
@@ -62,21 +54,8 @@ def test_notebook_runs():
     """The notebook runs from top to bottom, every query result shows as an HTML table and every figure as a PNG."""
 
     nbformat = pytest.importorskip("nbformat", reason="running the notebook needs nbformat (the test extra)")
-    nbclient = pytest.importorskip("nbclient", reason="running the notebook needs nbclient (the test extra)")
-    pytest.importorskip("ipykernel", reason="running the notebook needs ipykernel (the test extra)")
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
-    )
-    client.create_kernel_manager()
-    try:
-        client.start_new_kernel(env=_environment(), cwd=str(EXAMPLES))
-        client.start_new_kernel_client()
-    except Exception as e:  # whatever stops the kernel from starting, nothing of the notebook ran
-        with contextlib.suppress(Exception):
-            client.km.shutdown_kernel(now=True)
-        pytest.skip(f"the Jupyter kernel cannot start here: {type(e).__name__}: {e}")
-    client.execute()
+    execute(notebook, EXAMPLES, environment())
     code = [c for c in notebook.cells if c.cell_type == "code"]
     shown = [set().union(*(o.get("data", {}) for o in c.outputs)) for c in code]
     figures = [i for i, c in enumerate(code) if "wto_msme.plot." in c.source]

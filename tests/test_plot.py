@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pathlib
-
 import pytest
 
 import wto_msme
+
+from .conftest import environment, execute
 
 plot = pytest.importorskip("wto_msme.plot", reason="the figures need matplotlib (the plot extra)", exc_type=ImportError)
 
@@ -20,26 +18,13 @@ def ds():
     return wto_msme.load()
 
 
-def test_each_figure_shows_in_a_fresh_notebook_with_no_magic():
+def test_each_figure_shows_in_a_fresh_notebook_with_no_magic(tmp_path):
     """A notebook that calls each plotting function, with no %matplotlib, shows an image as each cell's output."""
 
     nbformat = pytest.importorskip("nbformat", reason="running a notebook needs nbformat (the test extra)")
-    nbclient = pytest.importorskip("nbclient", reason="running a notebook needs nbclient (the test extra)")
-    pytest.importorskip("ipykernel", reason="running a notebook needs ipykernel (the test extra)")
     source = ["import wto_msme, wto_msme.plot\nds = wto_msme.load()"] + [f"wto_msme.plot.{f}(ds)" for f in FIGURES]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in source])
-    client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3")
-    package = str(pathlib.Path(wto_msme.__file__).resolve().parents[1])
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the kernel's own default, as a reader has it
-    client.create_kernel_manager()
-    try:
-        client.start_new_kernel(env={**env, "PYTHONPATH": os.pathsep.join([package, env.get("PYTHONPATH", "")])})
-        client.start_new_kernel_client()
-    except Exception as e:  # whatever stops the kernel from starting, nothing of the notebook ran
-        with contextlib.suppress(Exception):
-            client.km.shutdown_kernel(now=True)
-        pytest.skip(f"the Jupyter kernel cannot start here: {type(e).__name__}: {e}")
-    client.execute()
+    execute(notebook, tmp_path, environment(MPLBACKEND=None))  # the kernel's own backend, as a reader has it
     shown = [[o.get("data", {}) for o in cell.outputs] for cell in notebook.cells[1:]]
 
     assert [True] * len(FIGURES) == [
