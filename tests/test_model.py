@@ -9,12 +9,13 @@ import types
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wto_msme
 from wto_msme import Dataset, _model
 from wto_msme._describe import attribute_docs
 from wto_msme.collections import Records
-from wto_msme.strategies import datasets
+from wto_msme.strategies import datasets, records
 
 from .conftest import DATASET_EXAMPLES
 
@@ -192,3 +193,24 @@ def test_help_explains_each_field():
 
     assert [True] * len(attrs.fields(wto_msme.Member)) == [f"{f.name}: " in text for f in attrs.fields(wto_msme.Member)]
     assert "joined: When it joined the group, as far as it is known." in text
+
+
+@pytest.mark.parametrize("cls", _model.RECORDS, ids=lambda c: c.__name__)
+@settings(max_examples=10)
+@given(data=st.data())
+def test_records_are_equal_and_hash_alike_exactly_when_their_fields_are(cls, data):
+    a, b = data.draw(records(cls)), data.draw(records(cls))
+    same = all(getattr(a, f.name) == getattr(b, f.name) for f in attrs.fields(cls))
+    assert (a == b) is same
+    assert (a != b) is not same
+    assert a == attrs.evolve(a)
+    assert hash(a) == hash(attrs.evolve(a))
+    assert len({a, attrs.evolve(a), b}) == (1 if same else 2)
+
+
+def test_records_of_two_classes_are_never_equal(ds):
+    member, source = ds.members[0], ds.sources[0]
+    assert member.__eq__(source) is NotImplemented
+    assert member != source
+    assert member != attrs.astuple(member, recurse=False)
+    assert member.__eq__(member._values()) is NotImplemented

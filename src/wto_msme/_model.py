@@ -8,8 +8,6 @@ or name). Everything else that needs a record's fields (export, display, the sch
 the command line, the strategies, the docs) reads them from the attrs declarations.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 import attrs
@@ -82,7 +80,7 @@ MAX_COUNT = 1000
 
 class Record:
     """
-    The base of every record class: display, help and the checks of its fields' types.
+    The base of every record class: display, help, equality, hashing and the checks of its fields' types.
 
     A record shows as a concise repr in a terminal and as an HTML table in Jupyter;
     ``help()`` on its class lists its fields with their meanings. Each field is checked
@@ -125,6 +123,19 @@ class Record:
             if late is not None and early is not None and late.wholly_before(early):
                 raise _refused(self, name, f"{late} lies wholly before {earlier} {early}", ValueError)
 
+    def _values(self) -> tuple[Any, ...]:
+        """The record's field values, in the order of its fields."""
+        return tuple(getattr(self, a.name) for a in self.__attrs_attrs__)  # type: ignore[attr-defined]
+
+    def __eq__(self, other: object) -> bool:
+        """Records are equal when they are of the same class and every field is equal."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__name__, self._values()))
+
     __repr__ = record_repr
     _repr_html_ = record_html
 
@@ -159,7 +170,7 @@ def _name(t: Any) -> str:
 # --- Provenance -------------------------------------------------------------------
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Note(Record):
     """
     A remark on a record: a correction, a repair, a flag, an inference.
@@ -186,7 +197,7 @@ class Note(Record):
     """How well established the remark is, where that is known."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Provenance(Record):
     """
     Where a record comes from.
@@ -207,7 +218,7 @@ class Provenance(Record):
     """Corrections, repairs, flags and inferences, in no particular order."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Source(Record):
     """
     A document or page that facts are taken from.
@@ -231,7 +242,7 @@ class Source(Record):
 # --- The group and its participants ----------------------------------------------------
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Joining(Record):
     """
     When a participant joined the group, as far as it is known.
@@ -270,7 +281,7 @@ class Joining(Record):
         return "unknown"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Member(Record):
     """
     A WTO Member taking part in the group.
@@ -308,7 +319,7 @@ class Member(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class WtoMember(Record):
     """
     A Member of the WTO, whether or not it takes part in the group.
@@ -351,7 +362,7 @@ class WtoMember(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class CoordinatorTerm(Record):
     """
     One coordinator's term at the head of the group.
@@ -383,7 +394,7 @@ class CoordinatorTerm(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class CountClaim(Record):
     """
     A dated claim of how many Members took part in the group or sponsored the package.
@@ -422,7 +433,7 @@ class CountClaim(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Sponsor(Record):
     """
     A WTO Member that endorsed the December 2020 package without then taking part.
@@ -451,7 +462,7 @@ class Sponsor(Record):
 # --- What the group produced and heard ----------------------------------------------------
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Recommendation(Record):
     """
     One of the six items of the December 2020 package (INF/MSME/4/Rev.2).
@@ -486,7 +497,7 @@ class Recommendation(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Presentation(Record):
     """
     A presentation given at a meeting of the group.
@@ -533,7 +544,7 @@ class Presentation(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Meeting(Record):
     """
     A meeting of the group, or an event it held.
@@ -580,7 +591,7 @@ class Meeting(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class NewsItem(Record):
     """
     A news item about the group, as the initiative page lists it.
@@ -621,7 +632,7 @@ class NewsItem(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Publication(Record):
     """
     An entry of the initiative page's "Analysis and Articles" list.
@@ -647,7 +658,7 @@ class Publication(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class DeclarationParagraph(Record):
     """
     A numbered paragraph of a :class:`Declaration`.
@@ -665,7 +676,7 @@ class DeclarationParagraph(Record):
     """The heading above it, if any."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Declaration(Record):
     """
     A ministerial declaration of the group: the MC12 final draft declaration.
@@ -703,7 +714,7 @@ class Declaration(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Document(Record):
     """
     A WTO document that the sources cite.
@@ -748,7 +759,7 @@ class Document(Record):
     """Where the record comes from (where it is cited)."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Initiative(Record):
     """
     The Informal Working Group on MSMEs itself, as its page describes it.
@@ -810,7 +821,7 @@ class Initiative(Record):
     """Where the record comes from."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class ParticipationStep(Record):
     """
     How many took part from a date on, as :meth:`Dataset.participation` reports it.
@@ -834,7 +845,7 @@ class ParticipationStep(Record):
     """The :attr:`CountClaim.id` of that claim."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class LocatedNote(Record):
     """
     A :class:`~wto_msme.Note` with the record it is on, as :meth:`~wto_msme.Dataset.notes` lists it.
