@@ -19,6 +19,7 @@ import json
 import pathlib
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -673,7 +674,10 @@ class TestFound:
 
         error = self._refused(directory, "news.json", "[" * depth + "]" * depth)
 
-        assert ("arrays and objects nested too deeply to be read",) == error.problems
+        if depth == 1000 and sys.version_info >= (3, 12):  # its parser reads 1,000 levels: the model refuses them
+            assert error.problems[0].startswith("news[0]: invalid value for NewsItem: expected an object")
+        else:
+            assert ("arrays and objects nested too deeply to be read",) == error.problems
 
     def test_deep_nesting_inside_a_record(self, directory):
         """Deep nesting that the parser reads is refused where the model expects something else."""

@@ -125,7 +125,11 @@ class TestAtomicCommandLineOutput:
 
 
 #: Any text, with the characters that CSV treats specially drawn often.
-TEXTS = st.text(st.characters() | st.sampled_from('\r\n",=+-@\t '))
+#: Any text. The files hold a NUL as written, but the csv module of Python 3.10 refuses
+#: to read one ("line contains NUL"); from 3.11 it reads it back.
+TEXTS = st.text(
+    st.characters(exclude_characters="\0" if sys.version_info < (3, 11) else "") | st.sampled_from('\r\n",=+-@\t ')
+)
 
 
 def _csv_rows(records, **kwargs) -> list[list[str]]:
