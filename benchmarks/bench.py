@@ -70,7 +70,7 @@ FIRST_SEARCH_BUDGET_S = 25e-6  # the first search over every record, per record
 LOOKUP_BUDGET_S = 1e-6
 SEARCH_BUDGET_S = 1e-3
 #: Coordinators.during over this many terms in sequence, the whole period, within this time:
-#: a linear sweep takes a few milliseconds, a quadratic one (as before 0.2.0) over a second.
+#: a linear sweep takes a few milliseconds, a quadratic one (as in 0.1.0) over a second.
 MANY_TERMS, DURING_BUDGET_S = 4000, 0.1
 
 

@@ -203,12 +203,3 @@ class TestArguments:
 
         with pytest.raises(TypeError, match="a Provenance has no provenance to cite"):
             wto_msme.cite(cefact.provenance)
-
-
-def test_citation_file_names_this_version():
-    """CITATION.cff cites this version of the library."""
-
-    text = (ROOT / "CITATION.cff").read_text("utf-8")
-
-    assert f'version: "{wto_msme.__version__}"' in text.splitlines()
-    assert "cff-version: 1.2.0" in text.splitlines()

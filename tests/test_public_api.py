@@ -6,7 +6,6 @@ import ast
 import doctest
 import graphlib
 import pathlib
-import re
 import subprocess
 import sys
 
@@ -45,14 +44,6 @@ def test_star_import():
     exec("from wto_msme import *", namespace)
 
     assert set(wto_msme.__all__) == set(namespace) - {"__builtins__"}
-
-
-def test_version_is_the_citation_s():
-    """__version__ is the version CITATION.cff gives."""
-
-    (line,) = re.findall(r"^version:\s*(.+)$", (ROOT / "CITATION.cff").read_text("utf-8"), re.MULTILINE)
-
-    assert line.strip().strip("\"'") == wto_msme.__version__
 
 
 def _is_type_checking(test: ast.expr) -> bool:

@@ -662,7 +662,7 @@ class WtoMembers(_Findable[WtoMember]):
     """
     Every Member of the WTO, taking part in the group or not.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = WtoMember
@@ -728,7 +728,7 @@ class Coordinators(_Dated[CoordinatorTerm]):
     :meth:`between` returns the terms that began and ended within a period, by the
     rule of every dated collection.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = CoordinatorTerm
@@ -836,7 +836,7 @@ class Presentations(_Dated[Presentation]):
     """
     The presentations given at the group's meetings, in the order of the source list.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Presentation
@@ -901,7 +901,7 @@ class Meetings(_Dated[Meeting]):
     """
     The meetings of the group and the events it held, in date order.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Meeting
@@ -921,7 +921,7 @@ class Recommendations(Records[Recommendation]):
     """
     The six items of the December 2020 package, by annex.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Recommendation
@@ -950,7 +950,7 @@ class NewsItems(_Dated[NewsItem]):
     """
     The news items about the group, newest first.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = NewsItem
@@ -960,7 +960,7 @@ class Publications(Records[Publication]):
     """
     The "Analysis and Articles" list.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Publication
@@ -970,7 +970,7 @@ class Declarations(Records[Declaration]):
     """
     The group's ministerial declarations.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Declaration
@@ -988,7 +988,7 @@ class Documents(_Dated[Document], _Findable[Document]):
     """
     The WTO documents the sources cite.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Document
@@ -1047,7 +1047,7 @@ class Claims(Records[CountClaim]):
     """
     Dated claims of participant and sponsor counts.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = CountClaim
@@ -1057,7 +1057,7 @@ class Sponsors(Records[Sponsor]):
     """
     Package sponsors that were not participants when they endorsed it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Sponsor
@@ -1067,7 +1067,7 @@ class Sources(Records[Source]):
     """
     Every source that a record cites.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = Source
@@ -1077,7 +1077,7 @@ class Participation(Records[ParticipationStep]):
     """
     The participants' count over time, a step a date: :meth:`~wto_msme.Dataset.participation` makes it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = ParticipationStep
@@ -1090,7 +1090,7 @@ class Notes(Records[LocatedNote]):
     Filter it as any collection (a comprehension, :meth:`search`, ``to_pandas()``), or
     by kind with :meth:`of_kind`.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     kind = LocatedNote

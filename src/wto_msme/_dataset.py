@@ -202,7 +202,7 @@ class ParticipantCount:
     ...
     ValueError: the participants' count on 2019-12-31 is not known: between 88 and 90 (the sources ...
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     low: int
@@ -637,7 +637,7 @@ class Dataset:
         ...     db.close()
         (48,)
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.3.0
         """
         from ._sqlite import write
 

@@ -21,7 +21,7 @@ class FieldChange(NamedTuple):
     """
     A field whose value differs, with the old and the new value in their JSON form.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     field: str
@@ -38,7 +38,7 @@ class RecordChange(NamedTuple):
     """
     A record in both datasets whose fields differ.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     collection: str
@@ -60,7 +60,7 @@ class Diff(NamedTuple):
     (``~``), its id and each changed field with the old and the new value, long values
     shortened. In Jupyter it is a table of the same lines; its repr is the count.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     added: tuple[tuple[str, str], ...]
@@ -144,7 +144,7 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
     1 added
     + members afg
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
     added, removed, changed = [], [], []
     before, after = _contents("old", old), _contents("new", new)

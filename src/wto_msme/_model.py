@@ -549,7 +549,7 @@ class Meeting(Record):
     """
     A meeting of the group, or an event it held.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     label = "Meeting or event of the WTO Informal Working Group on MSMEs"
@@ -826,7 +826,7 @@ class ParticipationStep(Record):
     """
     How many took part from a date on, as :meth:`Dataset.participation` reports it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
 
     date: PartialDate = attrs.field(metadata=weigh(5))

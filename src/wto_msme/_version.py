@@ -2,5 +2,5 @@
 The version of the library: the one place it is written (the package metadata reads it here).
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 """The version of the library."""

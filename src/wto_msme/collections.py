@@ -5,7 +5,7 @@ Each is a tuple of one kind of record (:class:`Records` is the base, and the kin
 a search over a whole dataset). They are made by :func:`wto_msme.load`; build one from
 records of your own with, for example, ``Presentations(records)``.
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.3.0
 """
 
 from ._collections import (

@@ -1,7 +1,7 @@
 """
 The closed vocabularies of the data: what kind of thing a record or a field value is.
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.3.0
 """
 
 from __future__ import annotations

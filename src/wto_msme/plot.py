@@ -12,7 +12,7 @@ through pyplot, so no figure is kept open behind the reader's back.
 >>> figure.axes[0].get_title()
 'Participants in the MSME group, as the WTO counts them'
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.3.0
 """
 
 from __future__ import annotations

@@ -208,7 +208,7 @@ def records(cls: type) -> st.SearchStrategy[Any]:
     (an end and its start) are drawn in order. References between records are made
     consistent only by :func:`datasets`.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.3.0
     """
     if cls in _BY_TYPE:
         return _BY_TYPE[cls]
