@@ -124,9 +124,9 @@ class TestAtomicCommandLineOutput:
 # --- 5. CSV that reads back, and spreadsheet-safe cells ----------------------------------------------
 
 
-#: Any text, with the characters that CSV treats specially drawn often.
-#: Any text. The files hold a NUL as written, but the csv module of Python 3.10 refuses
-#: to read one ("line contains NUL"); from 3.11 it reads it back.
+#: Any text, with the characters that CSV treats specially drawn often. The files hold a
+#: NUL as written, but the csv module of Python 3.10 refuses to read one ("line contains
+#: NUL"): there, the texts hold none. From 3.11 the module reads it back.
 TEXTS = st.text(
     st.characters(exclude_characters="\0" if sys.version_info < (3, 11) else "") | st.sampled_from('\r\n",=+-@\t ')
 )

@@ -134,6 +134,7 @@ class Record:
         return self._values() == other._values()
 
     def __hash__(self) -> int:
+        """A hash of the class's name and every field, so that equal records hash alike."""
         return hash((self.__class__.__name__, self._values()))
 
     __repr__ = record_repr
